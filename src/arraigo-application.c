@@ -1,0 +1,147 @@
+/* arraigo-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "arraigo-application.h"
+
+#include <glib/gi18n.h>
+
+#include "arraigo-window.h"
+
+struct _ArraigoApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (ArraigoApplication, arraigo_application, ADW_TYPE_APPLICATION)
+
+ArraigoApplication *
+arraigo_application_new (void)
+{
+  return g_object_new (ARRAIGO_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", APP_PATH,
+                       NULL);
+}
+
+static void
+arraigo_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (arraigo_window_new (ARRAIGO_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+arraigo_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      ArraigoWindow *window = arraigo_window_new (ARRAIGO_APPLICATION (app));
+
+      arraigo_window_open_model (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+arraigo_application_about_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  static const char *developers[] = { "The Arraigo developers", NULL };
+  ArraigoApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, _("Arraigo"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_developer_name (about, _("The Arraigo developers"));
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_comments (about,
+                                 _("Explore how foreign aid, legal visas and border enforcement "
+                                   "shape migration from Guatemala, Honduras and El Salvador to the "
+                                   "United States, with a system-dynamics model anyone can read."));
+  adw_about_window_set_website (about, "https://github.com/arraigo/arraigo");
+  adw_about_window_set_issue_url (about, "https://github.com/arraigo/arraigo/issues");
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_developers (about, developers);
+  /* Translators: put your names here, one per line. */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_add_acknowledgement_section (about,
+                                                _("Source Documents"),
+                                                (const char *[]) {
+                                                  "Anita Isaacs and Anne Preston, column on the 2018 migrant caravan and the failure of deterrence (The Washington Post)",
+                                                  "“Made by History” essay on U.S. development aid and Central American migration (The Washington Post)",
+                                                  "Sarah Bermeo, “How to Actually Tackle the Root Causes of Central American Migration”",
+                                                  "Andrew Selee and Ariel G. Ruiz Soto, “Building a New Regional Migration System” (Migration Policy Institute, 2020)",
+                                                  "Andrew Selee, “To Solve the Border Crisis, Look Beyond the Border” (Foreign Policy)",
+                                                  NULL,
+                                                });
+  adw_about_window_add_legal_section (about,
+                                      "SDXorg test-models",
+                                      "Copyright © the SDXorg test-models authors",
+                                      GTK_LICENSE_MIT_X11,
+                                      NULL);
+
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+arraigo_application_quit_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", arraigo_application_about_action },
+  { "quit", arraigo_application_quit_action },
+};
+
+static void
+arraigo_application_startup (GApplication *app)
+{
+  g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (arraigo_application_parent_class)->startup (app);
+
+  gtk_css_provider_load_from_resource (css, APP_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
+                                         (const char *[]) { "<primary>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
+                                         (const char *[]) { "<primary>w", NULL });
+}
+
+static void
+arraigo_application_class_init (ArraigoApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = arraigo_application_activate;
+  app_class->open = arraigo_application_open;
+  app_class->startup = arraigo_application_startup;
+}
+
+static void
+arraigo_application_init (ArraigoApplication *self)
+{
+}

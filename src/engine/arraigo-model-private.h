@@ -1,0 +1,163 @@
+/* arraigo-model-private.h: the compiled program shared by model and run
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "arraigo-model.h"
+#include "arraigo-xmile.h"
+
+G_BEGIN_DECLS
+
+/* Hard limits so that no file, however large or hostile, can exhaust memory
+ * or run forever. Each is named in the error that enforces it. */
+#define ARRAIGO_MAX_SLOTS       (4 * 1024 * 1024)
+#define ARRAIGO_MAX_STEPS       (50 * 1000 * 1000)
+#define ARRAIGO_MAX_RESULTS     (256 * 1024 * 1024)   /* saved doubles per run */
+#define ARRAIGO_MAX_DELAY_ORDER 1000
+
+typedef enum
+{
+  OP_MOV,
+  OP_SETK,
+  OP_ADD,
+  OP_SUB,
+  OP_MUL,
+  OP_DIV,
+  OP_MOD,
+  OP_POW,
+  OP_LT,
+  OP_LE,
+  OP_GT,
+  OP_GE,
+  OP_EQ,
+  OP_NE,
+  OP_AND,
+  OP_OR,
+  OP_NOT,
+  OP_NEG,
+  OP_SELECT,
+  OP_ABS,
+  OP_EXP,
+  OP_LN,
+  OP_LOG10,
+  OP_SQRT,
+  OP_SIN,
+  OP_COS,
+  OP_TAN,
+  OP_ASIN,
+  OP_ACOS,
+  OP_ATAN,
+  OP_INT,
+  OP_ROUND,
+  OP_MIN,
+  OP_MAX,
+  OP_MAX0,
+  OP_STEP,
+  OP_RAMP,
+  OP_PULSE,
+  OP_SAFEDIV,
+  OP_LOOKUP,
+  OP_UNIFORM,
+  OP_NORMAL,
+  OP_INDEX,      /* dst = v[a + clamp(v[b]) * d], c elements */
+  OP_DELAY,      /* dst = history of input a, delay time v[b], initial v[c], history d */
+} ArraigoOpCode;
+
+typedef struct
+{
+  guint32 op;
+  guint32 dst;
+  union
+  {
+    struct
+    {
+      guint32 a, b, c, d;
+    };
+    double k;
+  };
+} ArraigoInstr;
+
+/* A block computes one slot; the program is blocks in dependency order. */
+typedef struct
+{
+  guint32 slot;
+  guint32 start;   /* into the program's code */
+  guint32 length;
+} ArraigoBlock;
+
+typedef struct
+{
+  ArraigoInstr *code;
+  guint         n_code;
+  ArraigoBlock *blocks;
+  guint         n_blocks;
+} ArraigoProgram;
+
+typedef struct
+{
+  guint32 stock;
+  guint32 first_flow;  /* into rate_flows */
+  guint32 n_inflows;
+  guint32 n_outflows;
+  gboolean non_negative;
+} ArraigoStockRate;
+
+typedef struct
+{
+  guint32 state;   /* slot holding the previous value */
+  guint32 source;  /* slot whose value it takes at the end of each step */
+} ArraigoPrevious;
+
+struct _ArraigoModel
+{
+  gatomicrefcount      ref_count;
+  char                *filename;
+  char                *name;
+  double               start;
+  double               stop;
+  double               dt;
+  double               save_step;
+  ArraigoMethod        method;
+  char                *time_units;
+
+  GPtrArray           *variables;      /* ArraigoVariableInfo * */
+  GHashTable          *variable_index; /* ident -> index + 1 */
+  char               **series_names;
+  guint               *series_variable;
+  guint                n_series;
+  GHashTable          *series_index;   /* canonical series name -> index + 1 */
+
+  /* Slot layout: series, hidden slots, then time slots, literals and temporaries. */
+  guint                n_slots;
+  guint                slot_time;
+  guint                slot_dt;
+  guint                slot_start;
+  guint                slot_stop;
+  guint                first_literal;
+  double              *literals;
+  guint                n_literals;
+  guint                first_temp;
+  guint                n_temps;
+  guint                n_values;       /* all of the above */
+
+  double              *initial_values; /* n_values: literals filled in */
+  ArraigoProgram       init;
+  ArraigoProgram       step;
+  ArraigoStockRate    *rates;
+  guint                n_rates;
+  guint32             *rate_flows;
+  guint                n_rate_flows;
+  guint32             *stocks;         /* every integrated slot */
+  guint                n_stocks;
+  ArraigoPrevious     *previous;
+  guint                n_previous;
+  guint32             *delay_inputs;   /* slot whose history each DELAY keeps */
+  guint                n_delays;
+  GPtrArray           *gfs;            /* ArraigoXmileGf *, by OP_LOOKUP index */
+  gboolean             uses_random;
+  char               **slot_names;     /* for messages: every non-temporary slot */
+};
+
+G_END_DECLS

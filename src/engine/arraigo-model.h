@@ -1,0 +1,100 @@
+/* arraigo-model.h: a compiled, immutable system-dynamics model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define ARRAIGO_MODEL_ERROR (arraigo_model_error_quark ())
+
+typedef enum
+{
+  ARRAIGO_MODEL_ERROR_IO,
+  ARRAIGO_MODEL_ERROR_XML,
+  ARRAIGO_MODEL_ERROR_INVALID,
+  ARRAIGO_MODEL_ERROR_SYNTAX,
+  ARRAIGO_MODEL_ERROR_UNKNOWN_NAME,
+  ARRAIGO_MODEL_ERROR_CIRCULAR,
+  ARRAIGO_MODEL_ERROR_DIMENSION,
+  ARRAIGO_MODEL_ERROR_LIMIT,
+  ARRAIGO_MODEL_ERROR_UNSUPPORTED,
+} ArraigoModelError;
+
+typedef enum
+{
+  ARRAIGO_METHOD_EULER,
+  ARRAIGO_METHOD_RK4,
+} ArraigoMethod;
+
+typedef enum
+{
+  ARRAIGO_VARIABLE_STOCK,
+  ARRAIGO_VARIABLE_FLOW,
+  ARRAIGO_VARIABLE_AUX,
+} ArraigoVariableKind;
+
+/* What the UI and the command line may know of one declared variable. */
+typedef struct
+{
+  char                *name;          /* as written in the file, underscores shown as spaces */
+  char                *ident;         /* canonical: case-folded, spaces and underscores as '_' */
+  ArraigoVariableKind  kind;
+  char                *units;
+  char                *doc;
+  gboolean             has_range;     /* XMILE <range> or <scale> */
+  double               range_min;
+  double               range_max;
+  guint                n_dims;
+  char               **dims;          /* dimension names */
+  guint                first_series;  /* its elements are series first_series .. + n_elements - 1 */
+  guint                n_elements;
+  gboolean             is_constant;   /* a literal value: may be set from outside */
+  GHashTable          *vendor;        /* "arraigo:xxx" attributes and elements, name -> value */
+} ArraigoVariableInfo;
+
+typedef struct _ArraigoModel ArraigoModel;
+
+GQuark                     arraigo_model_error_quark      (void);
+
+ArraigoModel              *arraigo_model_load_file        (const char    *path,
+                                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+ArraigoModel              *arraigo_model_load_data        (const char    *data,
+                                                           gssize         length,
+                                                           const char    *filename,
+                                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+ArraigoModel              *arraigo_model_ref              (ArraigoModel  *self);
+void                       arraigo_model_unref            (ArraigoModel  *self);
+
+const char                *arraigo_model_get_name         (ArraigoModel  *self);
+const char                *arraigo_model_get_filename     (ArraigoModel  *self);
+double                     arraigo_model_get_start        (ArraigoModel  *self);
+double                     arraigo_model_get_stop         (ArraigoModel  *self);
+double                     arraigo_model_get_dt           (ArraigoModel  *self);
+double                     arraigo_model_get_save_step    (ArraigoModel  *self);
+ArraigoMethod              arraigo_model_get_method       (ArraigoModel  *self);
+const char                *arraigo_model_get_time_units   (ArraigoModel  *self);
+
+guint                      arraigo_model_get_n_variables  (ArraigoModel  *self);
+const ArraigoVariableInfo *arraigo_model_get_variable     (ArraigoModel  *self,
+                                                           guint          index);
+int                        arraigo_model_find_variable    (ArraigoModel  *self,
+                                                           const char    *name);
+
+guint                      arraigo_model_get_n_series     (ArraigoModel  *self);
+const char                *arraigo_model_get_series_name  (ArraigoModel  *self,
+                                                           guint          index);
+int                        arraigo_model_find_series      (ArraigoModel  *self,
+                                                           const char    *name);
+guint                      arraigo_model_get_series_variable (ArraigoModel *self,
+                                                              guint         index);
+
+char                      *arraigo_canonical_name         (const char    *name,
+                                                           gssize         length) G_GNUC_WARN_UNUSED_RESULT;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArraigoModel, arraigo_model_unref)
+
+G_END_DECLS

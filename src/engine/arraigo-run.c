@@ -1,0 +1,551 @@
+/* arraigo-run.c: execute a compiled model; one run per thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "arraigo-engine"
+
+#include "arraigo-run.h"
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <string.h>
+
+#include "arraigo-model-private.h"
+#include "arraigo-ops.h"
+
+struct _ArraigoRun
+{
+  ArraigoModel   *model;
+  double         *values;
+  gboolean       *overridden;     /* per series */
+  double         *override_value;
+  gboolean        programs_dirty;
+  ArraigoProgram  init;           /* the model's programs with overrides applied */
+  ArraigoProgram  step;
+
+  double          start;
+  double          stop;
+  double          dt;
+  double          save_step;
+  ArraigoMethod   method;
+  guint64         seed;
+
+  guint           step_index;
+  guint           n_steps;
+  guint           n_saves;
+  guint           save_every;
+  double         *times;
+  double         *results;        /* series-major: results[s * n_saves + j] */
+  gsize           results_capacity;
+  double         *stock_start;    /* RK4 workspace, per stock */
+  double         *rate_sum;
+  double         *rate;
+  double         *history;        /* DELAY inputs: n_delays x (n_steps + 1) */
+  gsize           history_capacity;
+  gsl_rng        *rng;
+};
+
+ArraigoRun *
+arraigo_run_new (ArraigoModel *model)
+{
+  ArraigoRun *self;
+
+  g_return_val_if_fail (model != NULL, NULL);
+
+  self = g_new0 (ArraigoRun, 1);
+  self->model = arraigo_model_ref (model);
+  self->values = g_new0 (double, MAX (model->n_values, 1));
+  self->overridden = g_new0 (gboolean, MAX (model->n_series, 1));
+  self->override_value = g_new0 (double, MAX (model->n_series, 1));
+  self->programs_dirty = TRUE;
+  self->start = model->start;
+  self->stop = model->stop;
+  self->dt = model->dt;
+  self->save_step = model->save_step;
+  self->method = model->method;
+  self->seed = 1;
+  self->stock_start = g_new0 (double, MAX (model->n_stocks, 1));
+  self->rate_sum = g_new0 (double, MAX (model->n_stocks, 1));
+  self->rate = g_new0 (double, MAX (model->n_stocks, 1));
+  self->rng = gsl_rng_alloc (gsl_rng_mt19937);
+  return self;
+}
+
+static void
+program_clear (ArraigoProgram *p)
+{
+  g_clear_pointer (&p->code, g_free);
+  g_clear_pointer (&p->blocks, g_free);
+  p->n_code = p->n_blocks = 0;
+}
+
+void
+arraigo_run_free (ArraigoRun *self)
+{
+  if (self == NULL)
+    return;
+  program_clear (&self->init);
+  program_clear (&self->step);
+  g_free (self->values);
+  g_free (self->overridden);
+  g_free (self->override_value);
+  g_free (self->times);
+  g_free (self->results);
+  g_free (self->stock_start);
+  g_free (self->rate_sum);
+  g_free (self->rate);
+  g_free (self->history);
+  gsl_rng_free (self->rng);
+  arraigo_model_unref (self->model);
+  g_free (self);
+}
+
+ArraigoModel *
+arraigo_run_get_model (ArraigoRun *self)
+{
+  return self->model;
+}
+
+void
+arraigo_run_set_series_value (ArraigoRun *self,
+                              guint       series,
+                              double      value)
+{
+  g_return_if_fail (series < self->model->n_series);
+
+  self->overridden[series] = TRUE;
+  self->override_value[series] = value;
+  self->programs_dirty = TRUE;
+}
+
+gboolean
+arraigo_run_set_value (ArraigoRun  *self,
+                       const char  *name,
+                       double       value,
+                       GError     **error)
+{
+  int series, variable;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!isfinite (value))
+    {
+      g_set_error (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_INVALID,
+                   "the value for '%s' must be a finite number", name);
+      return FALSE;
+    }
+
+  series = arraigo_model_find_series (self->model, name);
+  if (series >= 0)
+    {
+      arraigo_run_set_series_value (self, (guint) series, value);
+      return TRUE;
+    }
+
+  /* A whole arrayed variable: every element takes the value. */
+  variable = arraigo_model_find_variable (self->model, name);
+  if (variable >= 0)
+    {
+      const ArraigoVariableInfo *info = arraigo_model_get_variable (self->model, (guint) variable);
+
+      for (guint k = 0; k < info->n_elements; k++)
+        arraigo_run_set_series_value (self, info->first_series + k, value);
+      return TRUE;
+    }
+
+  g_set_error (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_UNKNOWN_NAME,
+               "the model has no variable '%s'", name);
+  return FALSE;
+}
+
+void
+arraigo_run_clear_values (ArraigoRun *self)
+{
+  memset (self->overridden, 0, sizeof (gboolean) * self->model->n_series);
+  self->programs_dirty = TRUE;
+}
+
+void
+arraigo_run_set_method (ArraigoRun    *self,
+                        ArraigoMethod  method)
+{
+  self->method = method;
+}
+
+gboolean
+arraigo_run_set_times (ArraigoRun  *self,
+                       double       start,
+                       double       stop,
+                       double       dt,
+                       double       save_step,
+                       GError     **error)
+{
+  if (!isfinite (start) || !isfinite (stop) || !isfinite (dt) || !(dt > 0) || !(stop >= start))
+    {
+      g_set_error (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_INVALID,
+                   "times must satisfy start <= stop and dt > 0 (got start %g, stop %g, dt %g)", start, stop, dt);
+      return FALSE;
+    }
+  if ((stop - start) / dt > ARRAIGO_MAX_STEPS)
+    {
+      g_set_error (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_LIMIT,
+                   "%g steps is more than the limit of %d", ceil ((stop - start) / dt), ARRAIGO_MAX_STEPS);
+      return FALSE;
+    }
+  if (!isfinite (save_step) || save_step < 0)
+    {
+      g_set_error (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_INVALID,
+                   "the save step must be zero (every dt) or positive, not %g", save_step);
+      return FALSE;
+    }
+  self->start = start;
+  self->stop = stop;
+  self->dt = dt;
+  self->save_step = save_step > 0 ? save_step : dt;
+  return TRUE;
+}
+
+void
+arraigo_run_set_seed (ArraigoRun *self,
+                      guint64     seed)
+{
+  self->seed = seed;
+}
+
+static void
+specialize (ArraigoRun           *self,
+            const ArraigoProgram *source,
+            ArraigoProgram       *out)
+{
+  GArray *code = g_array_sized_new (FALSE, FALSE, sizeof (ArraigoInstr), source->n_code);
+
+  for (guint b = 0; b < source->n_blocks; b++)
+    {
+      const ArraigoBlock *block = &source->blocks[b];
+
+      if (block->slot < self->model->n_series && self->overridden[block->slot])
+        {
+          ArraigoInstr set = { 0 };
+
+          set.op = OP_SETK;
+          set.dst = block->slot;
+          set.k = self->override_value[block->slot];
+          g_array_append_val (code, set);
+        }
+      else
+        g_array_append_vals (code, source->code + block->start, block->length);
+    }
+  program_clear (out);
+  out->n_code = code->len;
+  out->code = (ArraigoInstr *) g_array_free (code, FALSE);
+}
+
+static inline double
+time_eps (double dt)
+{
+  return dt * 1e-6;
+}
+
+static void
+execute (ArraigoRun         *self,
+         const ArraigoInstr *code,
+         guint               n_code)
+{
+  double *restrict v = self->values;
+  const ArraigoModel *m = self->model;
+  const ArraigoInstr *end = code + n_code;
+
+  for (const ArraigoInstr *i = code; i < end; i++)
+    {
+      switch (i->op)
+        {
+        case OP_MOV: v[i->dst] = v[i->a]; break;
+        case OP_SETK: v[i->dst] = i->k; break;
+        case OP_ADD: v[i->dst] = v[i->a] + v[i->b]; break;
+        case OP_SUB: v[i->dst] = v[i->a] - v[i->b]; break;
+        case OP_MUL: v[i->dst] = v[i->a] * v[i->b]; break;
+        case OP_DIV: v[i->dst] = v[i->a] / v[i->b]; break;
+        case OP_MAX0: v[i->dst] = v[i->a] > 0 ? v[i->a] : 0; break;
+        case OP_STEP:
+          v[i->dst] = v[m->slot_time] + time_eps (self->dt) >= v[i->b] ? v[i->a] : 0;
+          break;
+        case OP_RAMP:
+          {
+            double t = v[m->slot_time], from = v[i->b], to = v[i->c];
+
+            v[i->dst] = t <= from ? 0 : v[i->a] * ((t < to ? t : to) - from);
+            break;
+          }
+        case OP_PULSE:
+          {
+            double t = v[m->slot_time], first = v[i->b], interval = v[i->c], dt = self->dt;
+            gboolean on = FALSE;
+
+            if (t + time_eps (dt) >= first)
+              {
+                if (interval > 0)
+                  on = arraigo_mod (t - first + time_eps (dt), interval) < dt;
+                else
+                  on = t - first < dt - time_eps (dt);
+              }
+            v[i->dst] = on ? v[i->a] / dt : 0;
+            break;
+          }
+        case OP_LOOKUP:
+          v[i->dst] = arraigo_xmile_gf_eval (g_ptr_array_index (m->gfs, i->b), v[i->a]);
+          break;
+        case OP_UNIFORM:
+          v[i->dst] = v[i->a] + (v[i->b] - v[i->a]) * gsl_rng_uniform (self->rng);
+          break;
+        case OP_NORMAL:
+          v[i->dst] = v[i->a] + gsl_ran_gaussian (self->rng, v[i->b]);
+          break;
+        case OP_INDEX:
+          {
+            double x = v[i->b];
+            gint64 k = isfinite (x) ? (gint64) floor (x + 1e-9) - 1 : 0;
+
+            /* Out-of-range computed subscripts read the nearest element. */
+            k = CLAMP (k, 0, (gint64) i->c - 1);
+            v[i->dst] = v[i->a + (guint32) k * i->d];
+            break;
+          }
+        case OP_DELAY:
+          {
+            double delay = v[i->b];
+            gint64 lag = isfinite (delay) ? (gint64) llround (delay / self->dt) : 0;
+            gint64 k = (gint64) self->step_index - lag;
+
+            if (lag <= 0)
+              v[i->dst] = v[i->a];
+            else if (k < 0)
+              v[i->dst] = v[i->c];
+            else
+              v[i->dst] = self->history[(gsize) i->d * (self->n_steps + 1) + (gsize) k];
+            break;
+          }
+        case OP_SELECT:
+          v[i->dst] = v[i->a] != 0 ? v[i->b] : v[i->c];
+          break;
+        default:
+          v[i->dst] = arraigo_apply_pure (i->op, v[i->a], v[i->b], v[i->c]);
+          break;
+        }
+    }
+}
+
+/* Outflows of a non-negative stock take no more than it holds plus its
+ * inflows over the step, in the order the stock lists them. */
+static void
+limit_outflows (ArraigoRun *self,
+                double      dt)
+{
+  const ArraigoModel *m = self->model;
+  double *v = self->values;
+
+  for (guint r = 0; r < m->n_rates; r++)
+    {
+      const ArraigoStockRate *rate = &m->rates[r];
+      const guint32 *flows = m->rate_flows + rate->first_flow;
+      double available;
+
+      if (!rate->non_negative || rate->n_outflows == 0)
+        continue;
+      available = v[rate->stock] / dt;
+      for (guint k = 0; k < rate->n_inflows; k++)
+        available += v[flows[k]];
+      for (guint k = 0; k < rate->n_outflows; k++)
+        {
+          double *out = &v[flows[rate->n_inflows + k]];
+
+          if (*out > available)
+            *out = available > 0 ? available : 0;
+          available -= *out;
+        }
+    }
+}
+
+static void
+compute_rates (ArraigoRun *self,
+               double     *rates)
+{
+  const ArraigoModel *m = self->model;
+  const double *v = self->values;
+
+  for (guint r = 0; r < m->n_rates; r++)
+    {
+      const ArraigoStockRate *rate = &m->rates[r];
+      const guint32 *flows = m->rate_flows + rate->first_flow;
+      double net = 0;
+
+      for (guint k = 0; k < rate->n_inflows; k++)
+        net += v[flows[k]];
+      for (guint k = 0; k < rate->n_outflows; k++)
+        net -= v[flows[rate->n_inflows + k]];
+      rates[r] = net;
+    }
+}
+
+static void
+evaluate (ArraigoRun *self,
+          double      time)
+{
+  self->values[self->model->slot_time] = time;
+  execute (self, self->step.code, self->step.n_code);
+  limit_outflows (self, self->dt);
+}
+
+static void
+end_of_step (ArraigoRun *self)
+{
+  const ArraigoModel *m = self->model;
+  double *v = self->values;
+
+  for (guint d = 0; d < m->n_delays; d++)
+    self->history[(gsize) d * (self->n_steps + 1) + self->step_index] = v[m->delay_inputs[d]];
+  for (guint p = 0; p < m->n_previous; p++)
+    v[m->previous[p].state] = v[m->previous[p].source];
+}
+
+static void
+save (ArraigoRun *self,
+      guint       j)
+{
+  const double *v = self->values;
+  guint n_series = self->model->n_series, n_saves = self->n_saves;
+  double *out = self->results + j;
+
+  self->times[j] = v[self->model->slot_time];
+  for (guint s = 0; s < n_series; s++)
+    out[(gsize) s * n_saves] = v[s];
+}
+
+gboolean
+arraigo_run_execute (ArraigoRun  *self,
+                     GError     **error)
+{
+  const ArraigoModel *m;
+  double *v, dt;
+  gsize needed;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  m = self->model;
+  v = self->values;
+  dt = self->dt;
+
+  self->n_steps = (guint) llround ((self->stop - self->start) / dt);
+  self->save_every = (guint) MAX (1, llround (self->save_step / dt));
+  self->n_saves = self->n_steps / self->save_every + 1;
+
+  needed = (gsize) self->n_saves * MAX (m->n_series, 1);
+  if (needed > ARRAIGO_MAX_RESULTS)
+    {
+      g_set_error (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_LIMIT,
+                   "saving %u series at %u times is more than the limit of %d values; "
+                   "save less often or choose fewer variables", m->n_series, self->n_saves, ARRAIGO_MAX_RESULTS);
+      return FALSE;
+    }
+  if (needed > self->results_capacity)
+    {
+      g_free (self->results);
+      g_free (self->times);
+      self->results = g_new (double, needed);
+      self->times = g_new (double, self->n_saves);
+      self->results_capacity = needed;
+    }
+  if (m->n_delays > 0 && (gsize) m->n_delays * (self->n_steps + 1) > self->history_capacity)
+    {
+      g_free (self->history);
+      self->history_capacity = (gsize) m->n_delays * (self->n_steps + 1);
+      self->history = g_new0 (double, self->history_capacity);
+    }
+
+  if (self->programs_dirty)
+    {
+      specialize (self, &m->init, &self->init);
+      specialize (self, &m->step, &self->step);
+      self->programs_dirty = FALSE;
+    }
+
+  gsl_rng_set (self->rng, (unsigned long) self->seed);
+  memcpy (v, m->initial_values, sizeof (double) * m->n_values);
+  v[m->slot_time] = self->start;
+  v[m->slot_dt] = dt;
+  v[m->slot_start] = self->start;
+  v[m->slot_stop] = self->stop;
+  self->step_index = 0;
+  execute (self, self->init.code, self->init.n_code);
+
+  for (guint k = 0;; k++)
+    {
+      double t = self->start + k * dt;
+
+      self->step_index = k;
+      evaluate (self, t);
+      if (k % self->save_every == 0)
+        save (self, k / self->save_every);
+      if (k == self->n_steps)
+        break;
+      end_of_step (self);
+
+      if (self->method == ARRAIGO_METHOD_EULER || m->n_stocks == 0)
+        {
+          compute_rates (self, self->rate);
+          for (guint r = 0; r < m->n_rates; r++)
+            v[m->rates[r].stock] += dt * self->rate[r];
+        }
+      else
+        {
+          static const double stage_time[] = { 0.5, 0.5, 1.0 };
+          static const double weight[] = { 2.0, 2.0, 1.0 };
+
+          compute_rates (self, self->rate);
+          for (guint r = 0; r < m->n_rates; r++)
+            {
+              self->stock_start[r] = v[m->rates[r].stock];
+              self->rate_sum[r] = self->rate[r];
+            }
+          for (guint s = 0; s < 3; s++)
+            {
+              for (guint r = 0; r < m->n_rates; r++)
+                v[m->rates[r].stock] = self->stock_start[r] + stage_time[s] * dt * self->rate[r];
+              evaluate (self, t + stage_time[s] * dt);
+              compute_rates (self, self->rate);
+              for (guint r = 0; r < m->n_rates; r++)
+                self->rate_sum[r] += weight[s] * self->rate[r];
+            }
+          for (guint r = 0; r < m->n_rates; r++)
+            v[m->rates[r].stock] = self->stock_start[r] + dt / 6.0 * self->rate_sum[r];
+        }
+    }
+
+  return TRUE;
+}
+
+guint
+arraigo_run_get_n_saves (ArraigoRun *self)
+{
+  return self->n_saves;
+}
+
+const double *
+arraigo_run_get_times (ArraigoRun *self)
+{
+  return self->times;
+}
+
+const double *
+arraigo_run_get_series (ArraigoRun *self,
+                        guint       series)
+{
+  g_return_val_if_fail (series < self->model->n_series, NULL);
+  g_return_val_if_fail (self->results != NULL, NULL);
+
+  return self->results + (gsize) series * self->n_saves;
+}

@@ -1,0 +1,109 @@
+/* arraigo-xmile.h: XMILE documents as read from disk, before compilation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "arraigo-model.h"
+
+G_BEGIN_DECLS
+
+#define ARRAIGO_XMILE_MAX_FILE_SIZE (64 * 1024 * 1024)
+
+typedef enum
+{
+  ARRAIGO_GF_CONTINUOUS,
+  ARRAIGO_GF_EXTRAPOLATE,
+  ARRAIGO_GF_DISCRETE,
+} ArraigoGfType;
+
+typedef struct
+{
+  char          *name;    /* named graphical functions only */
+  char          *ident;
+  ArraigoGfType  type;
+  guint          n_points;
+  double        *x;
+  double        *y;
+  guint          line;
+} ArraigoXmileGf;
+
+typedef struct
+{
+  char           *subscript;   /* "A, B" as written */
+  char           *eqn;
+  guint           eqn_line;
+  ArraigoXmileGf *gf;
+} ArraigoXmileElement;
+
+typedef struct
+{
+  ArraigoVariableKind  kind;
+  char                *name;
+  char                *ident;
+  char                *eqn;
+  guint                eqn_line;
+  guint                line;
+  GPtrArray           *inflows;    /* char * as written */
+  GPtrArray           *outflows;
+  gboolean             non_negative;
+  char                *units;
+  char                *doc;
+  gboolean             has_range;
+  double               range_min;
+  double               range_max;
+  GPtrArray           *dims;       /* char * */
+  GPtrArray           *elements;   /* ArraigoXmileElement * */
+  ArraigoXmileGf      *gf;
+  GHashTable          *vendor;
+} ArraigoXmileVariable;
+
+typedef struct
+{
+  char       *name;
+  char       *ident;
+  GPtrArray  *elements;   /* char * display names */
+  guint       line;
+} ArraigoXmileDimension;
+
+typedef struct
+{
+  char       *name;
+  char       *ident;
+  GPtrArray  *params;     /* char * canonical */
+  char       *eqn;
+  guint       eqn_line;
+  GPtrArray  *variables;  /* ArraigoXmileVariable * */
+  guint       line;
+} ArraigoXmileMacro;
+
+typedef struct
+{
+  char          *filename;
+  char          *model_name;
+  double         start;
+  double         stop;
+  double         dt;
+  double         save_step;  /* 0: every dt */
+  ArraigoMethod  method;
+  char          *time_units;
+  gboolean       has_sim_specs;
+  GPtrArray     *dimensions; /* ArraigoXmileDimension * */
+  GPtrArray     *variables;  /* ArraigoXmileVariable * */
+  GPtrArray     *gfs;        /* named ArraigoXmileGf * */
+  GPtrArray     *macros;     /* ArraigoXmileMacro * */
+} ArraigoXmileDocument;
+
+ArraigoXmileDocument *arraigo_xmile_parse         (const char           *data,
+                                                   gssize                length,
+                                                   const char           *filename,
+                                                   GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+void                  arraigo_xmile_document_free (ArraigoXmileDocument *doc);
+void                  arraigo_xmile_gf_free       (ArraigoXmileGf       *gf);
+double                arraigo_xmile_gf_eval       (const ArraigoXmileGf *gf,
+                                                   double                x);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArraigoXmileDocument, arraigo_xmile_document_free)
+
+G_END_DECLS
