@@ -1027,7 +1027,7 @@ compile_call (Compiler          *c,
   static const struct { const char *name; guint32 op; } unary[] = {
     { "abs", OP_ABS }, { "exp", OP_EXP }, { "ln", OP_LN }, { "log10", OP_LOG10 }, { "sqrt", OP_SQRT },
     { "sin", OP_SIN }, { "cos", OP_COS }, { "tan", OP_TAN }, { "arcsin", OP_ASIN }, { "arccos", OP_ACOS },
-    { "arctan", OP_ATAN }, { "int", OP_INT }, { "integer", OP_INT }, { "round", OP_ROUND },
+    { "arctan", OP_ATAN }, { "sinh", OP_SINH }, { "cosh", OP_COSH }, { "tanh", OP_TANH }, { "int", OP_INT }, { "integer", OP_INT }, { "round", OP_ROUND },
   };
   const char *f = e->name;
   guint32 args[4] = { NO_OPERAND, NO_OPERAND, NO_OPERAND, NO_OPERAND };
@@ -1621,6 +1621,41 @@ parse_equation (Compiler     *c,
   return TRUE;
 }
 
+/* "1, 2, 3": one number per element of an array. */
+static gboolean
+parse_constant_list (const char   *text,
+                     guint         n,
+                     ArraigoExpr **out)
+{
+  g_auto (GStrv) parts = NULL;
+  g_autofree double *values = NULL;
+  guint count = 0;
+
+  if (text == NULL || strchr (text, ',') == NULL)
+    return FALSE;
+  /* Rows of a table may end in ';' (Vensim's notation). */
+  parts = g_strsplit_set (text, ",;", -1);
+  values = g_new (double, g_strv_length (parts) + 1);
+  for (guint k = 0; parts[k] != NULL; k++)
+    {
+      char *end = NULL;
+      const char *p = g_strstrip (parts[k]);
+      double v;
+
+      if (*p == '\0' && (parts[k + 1] == NULL || strchr (text, ';') != NULL))
+        continue;
+      v = g_ascii_strtod (p, &end);
+      if (end == p || *end != '\0' || !isfinite (v))
+        return FALSE;
+      values[count++] = v;
+    }
+  if (count != n)
+    return FALSE;
+  for (guint k = 0; k < n; k++)
+    out[k] = arraigo_expr_new_number (values[k]);
+  return TRUE;
+}
+
 static gboolean
 declare_variables (Compiler  *c,
                    GError   **error)
@@ -1754,7 +1789,19 @@ declare_variables (Compiler  *c,
                                c->doc->filename, xv->line, info->name);
                   goto out;
                 }
-              if (!parse_element_subscript (c, var, el, &linear, error))
+              if (el->subscript == NULL)
+                {
+                  /* Bare equations, one per element in row-major order. */
+                  if (k >= var->n)
+                    {
+                      g_set_error (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_DIMENSION,
+                                   "%s:%u: '%s' has %u equations for %u elements", c->doc->filename,
+                                   el->eqn_line, info->name, xv->elements->len, var->n);
+                      goto out;
+                    }
+                  linear = k;
+                }
+              else if (!parse_element_subscript (c, var, el, &linear, error))
                 goto out;
               arraigo_expr_free (var->eqns[linear]);
               if (!parse_equation (c, var, el->eqn, el->eqn_line, &var->eqns[linear], error))
@@ -1775,6 +1822,15 @@ declare_variables (Compiler  *c,
         {
           ArraigoExpr *eqn = NULL;
 
+          if (var->n > 1 && parse_constant_list (xv->eqn, var->n, var->eqns))
+            {
+              for (guint k = 0; k < var->n; k++)
+                {
+                  var->eqn_lines[k] = xv->eqn_line;
+                  var->gfs[k] = xv->gf;
+                }
+              goto constant_check;
+            }
           if (!parse_equation (c, var, xv->eqn, xv->eqn_line, &eqn, error))
             goto out;
           if (eqn == NULL && xv->gf == NULL)
@@ -1793,6 +1849,7 @@ declare_variables (Compiler  *c,
             arraigo_expr_free (eqn);
         }
 
+    constant_check:
       info->is_constant = TRUE;
       for (guint k = 0; k < var->n; k++)
         if (var->eqns[k] == NULL || !arraigo_expr_is_number (var->eqns[k], NULL) || var->gfs[k] != NULL)
@@ -1885,6 +1942,16 @@ resolve_stock_flow (Compiler    *c,
 }
 
 static gboolean
+is_non_negative (Compiler             *c,
+                 ArraigoXmileVariable *v)
+{
+  if (v->non_negative >= 0)
+    return v->non_negative;
+  return v->kind == ARRAIGO_VARIABLE_STOCK ? c->doc->stocks_non_negative
+       : v->kind == ARRAIGO_VARIABLE_FLOW ? c->doc->flows_non_negative : FALSE;
+}
+
+static gboolean
 compile_variables (Compiler  *c,
                    GError   **error)
 {
@@ -1930,7 +1997,7 @@ compile_variables (Compiler  *c,
           if (result != NO_OPERAND)
             {
               finish_block (c, result);
-              if (var->info->kind == ARRAIGO_VARIABLE_FLOW && var->src->non_negative)
+              if (var->info->kind == ARRAIGO_VARIABLE_FLOW && is_non_negative (c, var->src))
                 emit (c, OP_MAX0, slot, slot, 0, 0, 0);
             }
 
@@ -1945,7 +2012,7 @@ compile_variables (Compiler  *c,
 
           if (var->info->kind == ARRAIGO_VARIABLE_STOCK)
             {
-              s->non_negative = var->src->non_negative;
+              s->non_negative = is_non_negative (c, var->src);
               for (guint f = 0; f < var->src->inflows->len + var->src->outflows->len; f++)
                 {
                   gboolean in = f < var->src->inflows->len;

@@ -79,6 +79,9 @@ arraigo_apply_pure (guint32 op,
     case OP_ASIN: return asin (a);
     case OP_ACOS: return acos (a);
     case OP_ATAN: return atan (a);
+    case OP_SINH: return sinh (a);
+    case OP_COSH: return cosh (a);
+    case OP_TANH: return tanh (a);
     case OP_INT: return floor (a);
     case OP_ROUND: return round (a);
     case OP_MIN: return a < b ? a : b;

@@ -339,37 +339,6 @@ execute (ArraigoRun         *self,
     }
 }
 
-/* Outflows of a non-negative stock take no more than it holds plus its
- * inflows over the step, in the order the stock lists them. */
-static void
-limit_outflows (ArraigoRun *self,
-                double      dt)
-{
-  const ArraigoModel *m = self->model;
-  double *v = self->values;
-
-  for (guint r = 0; r < m->n_rates; r++)
-    {
-      const ArraigoStockRate *rate = &m->rates[r];
-      const guint32 *flows = m->rate_flows + rate->first_flow;
-      double available;
-
-      if (!rate->non_negative || rate->n_outflows == 0)
-        continue;
-      available = v[rate->stock] / dt;
-      for (guint k = 0; k < rate->n_inflows; k++)
-        available += v[flows[k]];
-      for (guint k = 0; k < rate->n_outflows; k++)
-        {
-          double *out = &v[flows[rate->n_inflows + k]];
-
-          if (*out > available)
-            *out = available > 0 ? available : 0;
-          available -= *out;
-        }
-    }
-}
-
 static void
 compute_rates (ArraigoRun *self,
                double     *rates)
@@ -397,7 +366,14 @@ evaluate (ArraigoRun *self,
 {
   self->values[self->model->slot_time] = time;
   execute (self, self->step.code, self->step.n_code);
-  limit_outflows (self, self->dt);
+}
+
+/* A non-negative stock stops at zero; its flows keep their values. */
+static inline double
+integrate (const ArraigoStockRate *rate,
+           double                  value)
+{
+  return rate->non_negative && value < 0 ? 0 : value;
 }
 
 static void
@@ -498,7 +474,7 @@ arraigo_run_execute (ArraigoRun  *self,
         {
           compute_rates (self, self->rate);
           for (guint r = 0; r < m->n_rates; r++)
-            v[m->rates[r].stock] += dt * self->rate[r];
+            v[m->rates[r].stock] = integrate (&m->rates[r], v[m->rates[r].stock] + dt * self->rate[r]);
         }
       else
         {
@@ -514,14 +490,14 @@ arraigo_run_execute (ArraigoRun  *self,
           for (guint s = 0; s < 3; s++)
             {
               for (guint r = 0; r < m->n_rates; r++)
-                v[m->rates[r].stock] = self->stock_start[r] + stage_time[s] * dt * self->rate[r];
+                v[m->rates[r].stock] = integrate (&m->rates[r], self->stock_start[r] + stage_time[s] * dt * self->rate[r]);
               evaluate (self, t + stage_time[s] * dt);
               compute_rates (self, self->rate);
               for (guint r = 0; r < m->n_rates; r++)
                 self->rate_sum[r] += weight[s] * self->rate[r];
             }
           for (guint r = 0; r < m->n_rates; r++)
-            v[m->rates[r].stock] = self->stock_start[r] + dt / 6.0 * self->rate_sum[r];
+            v[m->rates[r].stock] = integrate (&m->rates[r], self->stock_start[r] + dt / 6.0 * self->rate_sum[r]);
         }
     }
 

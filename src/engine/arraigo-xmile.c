@@ -32,6 +32,7 @@ typedef enum
   TEXT_YPTS,
   TEXT_PARM,
   TEXT_VENDOR,
+  TEXT_NON_NEGATIVE,
 } TextTarget;
 
 typedef struct
@@ -244,6 +245,7 @@ variable_new (ArraigoVariableKind kind,
   v->dims = g_ptr_array_new_with_free_func (g_free);
   v->elements = g_ptr_array_new_with_free_func (element_free);
   v->vendor = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  v->non_negative = -1;
   return v;
 }
 
@@ -317,7 +319,7 @@ start_element (GMarkupParseContext  *ctx,
 
   if (strcmp (parent, "xmile") == 0)
     {
-      if (strcmp (n, "header") == 0 || strcmp (n, "dimensions") == 0)
+      if (strcmp (n, "header") == 0 || strcmp (n, "dimensions") == 0 || strcmp (n, "behavior") == 0)
         return;
       if (strcmp (n, "sim_specs") == 0)
         {
@@ -348,8 +350,8 @@ start_element (GMarkupParseContext  *ctx,
         }
       if (strcmp (n, "model") == 0)
         {
-          /* Only the root model is simulated; named models are modules' definitions. */
-          if (!l->seen_root_model && attr (names, values, "name") == NULL)
+          /* The first model is simulated; later ones define modules. */
+          if (!l->seen_root_model)
             {
               l->seen_root_model = TRUE;
               l->in_root_model = TRUE;
@@ -382,6 +384,20 @@ start_element (GMarkupParseContext  *ctx,
       return;
     }
 
+  /* <behavior> sets model-wide defaults, for all or per kind. */
+  if (strcmp (n, "non_negative") == 0 && l->var == NULL)
+    {
+      if (strcmp (parent, "behavior") == 0)
+        l->doc->stocks_non_negative = l->doc->flows_non_negative = TRUE;
+      else if (strcmp (parent, "stock") == 0 && strcmp (parent_name (l, 2), "behavior") == 0)
+        l->doc->stocks_non_negative = TRUE;
+      else if (strcmp (parent, "flow") == 0 && strcmp (parent_name (l, 2), "behavior") == 0)
+        l->doc->flows_non_negative = TRUE;
+      return;
+    }
+  if (strcmp (parent, "behavior") == 0 && (strcmp (n, "stock") == 0 || strcmp (n, "flow") == 0))
+    return;
+
   if (strcmp (parent, "header") == 0 && strcmp (n, "name") == 0)
     {
       begin_text (l, TEXT_MODEL_NAME);
@@ -406,7 +422,7 @@ start_element (GMarkupParseContext  *ctx,
       return;
     }
 
-  if (strcmp (parent, "dimensions") == 0 && strcmp (parent_name (l, 1), "xmile") == 0 && strcmp (n, "dim") == 0)
+  if (strcmp (parent, "dimensions") == 0 && strcmp (parent_name (l, 2), "xmile") == 0 && strcmp (n, "dim") == 0)
     {
       const char *name = attr (names, values, "name");
       const char *size = attr (names, values, "size");
@@ -558,7 +574,10 @@ start_element (GMarkupParseContext  *ctx,
       else if (strcmp (n, "doc") == 0)
         begin_text (l, TEXT_DOC);
       else if (strcmp (n, "non_negative") == 0)
-        l->var->non_negative = TRUE;
+        {
+          l->var->non_negative = TRUE;
+          begin_text (l, TEXT_NON_NEGATIVE);
+        }
       else if (strcmp (n, "dimensions") == 0)
         ;
       else if (strcmp (n, "dim") == 0 && strcmp (parent, "dimensions") == 0)
@@ -793,9 +812,25 @@ end_element (GMarkupParseContext  *ctx,
           l->element->eqn = g_steal_pointer (&text);
           l->element->eqn_line = l->text_line;
         }
+      else if (l->var != NULL && l->var->eqn != NULL)
+        {
+          /* xmutil writes one bare <eqn> per element of an array, in order. */
+          ArraigoXmileElement *el = g_new0 (ArraigoXmileElement, 1);
+
+          if (l->var->elements->len == 0)
+            {
+              ArraigoXmileElement *first = g_new0 (ArraigoXmileElement, 1);
+
+              first->eqn = g_strdup (l->var->eqn);
+              first->eqn_line = l->var->eqn_line;
+              g_ptr_array_add (l->var->elements, first);
+            }
+          el->eqn = g_steal_pointer (&text);
+          el->eqn_line = l->text_line;
+          g_ptr_array_add (l->var->elements, el);
+        }
       else if (l->var != NULL)
         {
-          g_free (l->var->eqn);
           l->var->eqn = g_steal_pointer (&text);
           l->var->eqn_line = l->text_line;
         }
@@ -836,6 +871,10 @@ end_element (GMarkupParseContext  *ctx,
       break;
     case TEXT_PARM:
       g_ptr_array_add (l->macro->params, arraigo_canonical_name (g_strstrip (text), -1));
+      break;
+    case TEXT_NON_NEGATIVE:
+      if (g_ascii_strcasecmp (g_strstrip (text), "false") == 0)
+        l->var->non_negative = FALSE;
       break;
     case TEXT_VENDOR:
       if (l->var != NULL && l->vendor_key != NULL && *g_strstrip (text) != '\0')

@@ -47,7 +47,7 @@ typedef struct
   guint                line;
   GPtrArray           *inflows;    /* char * as written */
   GPtrArray           *outflows;
-  gboolean             non_negative;
+  int                  non_negative;  /* -1: as <behavior> says */
   char                *units;
   char                *doc;
   gboolean             has_range;
@@ -89,6 +89,8 @@ typedef struct
   ArraigoMethod  method;
   char          *time_units;
   gboolean       has_sim_specs;
+  gboolean       stocks_non_negative;  /* <behavior> defaults */
+  gboolean       flows_non_negative;
   GPtrArray     *dimensions; /* ArraigoXmileDimension * */
   GPtrArray     *variables;  /* ArraigoXmileVariable * */
   GPtrArray     *gfs;        /* named ArraigoXmileGf * */

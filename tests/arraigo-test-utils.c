@@ -1,0 +1,135 @@
+/* arraigo-test-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "arraigo-test-utils.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Splits one line of CSV (with double quotes) or TSV. */
+static GPtrArray *
+split_fields (const char *line,
+              char        sep)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *c = line;; c++)
+    {
+      if (*c == '\0' || (!quoted && *c == sep))
+        {
+          g_ptr_array_add (fields, g_strdup (g_strstrip (field->str)));
+          g_string_truncate (field, 0);
+          if (*c == '\0')
+            break;
+        }
+      else if (*c == '"')
+        {
+          if (quoted && c[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              c++;
+            }
+          else
+            quoted = !quoted;
+        }
+      else
+        g_string_append_c (field, *c);
+    }
+  g_string_free (field, TRUE);
+  return fields;
+}
+
+ArraigoTestTable *
+arraigo_test_table_load (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GPtrArray) header = NULL;
+  GArray *values;
+  ArraigoTestTable *table;
+  char sep;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+
+  /* Some canonical files end their lines with a lone CR. */
+  g_strdelimit (contents, "\r", '\n');
+  lines = g_strsplit (contents, "\n", -1);
+  sep = strchr (lines[0], '\t') ? '\t' : ',';
+  header = split_fields (lines[0], sep);
+
+  table = g_new0 (ArraigoTestTable, 1);
+  table->n_columns = header->len;
+  table->columns = g_new0 (char *, header->len + 1);
+  for (guint i = 0; i < header->len; i++)
+    table->columns[i] = g_strdup (header->pdata[i]);
+
+  values = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint l = 1; lines[l] != NULL; l++)
+    {
+      g_autoptr (GPtrArray) fields = NULL;
+
+      if (*g_strstrip (lines[l]) == '\0')
+        continue;
+      fields = split_fields (lines[l], sep);
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          const char *text = c < fields->len ? fields->pdata[c] : "";
+          char *end = NULL;
+          double v = NAN;
+
+          if (*text != '\0')
+            {
+              v = g_ascii_strtod (text, &end);
+              if (end == text || *end != '\0')
+                v = NAN;
+            }
+          g_array_append_val (values, v);
+        }
+      table->n_rows++;
+    }
+  table->values = (double *) g_array_free (values, FALSE);
+  return table;
+}
+
+void
+arraigo_test_table_free (ArraigoTestTable *table)
+{
+  if (table == NULL)
+    return;
+  g_strfreev (table->columns);
+  g_free (table->values);
+  g_free (table);
+}
+
+double
+arraigo_test_table_get (ArraigoTestTable *table,
+                        guint             row,
+                        guint             column)
+{
+  g_assert (row < table->n_rows && column < table->n_columns);
+  return table->values[(gsize) row * table->n_columns + column];
+}
+
+gboolean
+arraigo_test_model_has_stocks (ArraigoModel *model)
+{
+  for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
+    if (arraigo_model_get_variable (model, i)->kind == ARRAIGO_VARIABLE_STOCK)
+      return TRUE;
+  return FALSE;
+}
+
+int
+arraigo_test_compare_strings (const char **a,
+                              const char **b)
+{
+  return strcmp (*a, *b);
+}
