@@ -753,6 +753,13 @@ arraigo_expr_parse (const char  *source,
 
   g_return_val_if_fail (source != NULL, NULL);
 
+  if (!g_utf8_validate (source, -1, NULL))
+    {
+      g_set_error_literal (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_SYNTAX,
+                           "the equation is not valid UTF-8");
+      return NULL;
+    }
+
   p.source = p.pos = p.line_start = source;
   p.line = 1;
   next_token (&p);
@@ -789,6 +796,32 @@ op_text (ArraigoOp op)
   return texts[op];
 }
 
+/* Names that are not plain identifiers, or are keywords, need quotes. */
+static void
+append_name (GString    *s,
+             const char *name,
+             gboolean    is_call)
+{
+  gboolean plain = *name != '\0' && is_ident_start (g_utf8_get_char (name)) &&
+                   keyword_kind (name, strlen (name)) == TOK_IDENT;
+
+  for (const char *c = name; plain && *c != '\0'; c = g_utf8_next_char (c))
+    plain = is_ident_char (g_utf8_get_char (c));
+  if (plain || is_call)
+    {
+      g_string_append (s, name);
+      return;
+    }
+  g_string_append_c (s, '"');
+  for (const char *c = name; *c != '\0'; c++)
+    {
+      if (*c == '"' || *c == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *c);
+    }
+  g_string_append_c (s, '"');
+}
+
 static void
 expr_append (GString           *s,
              const ArraigoExpr *e)
@@ -805,7 +838,7 @@ expr_append (GString           *s,
       break;
     case ARRAIGO_EXPR_NAME:
     case ARRAIGO_EXPR_CALL:
-      g_string_append (s, e->text ? e->text : e->name);
+      append_name (s, e->text ? e->text : e->name, e->kind == ARRAIGO_EXPR_CALL);
       if (e->kind == ARRAIGO_EXPR_CALL || e->n_args > 0)
         {
           g_string_append_c (s, e->kind == ARRAIGO_EXPR_CALL ? '(' : '[');
@@ -819,8 +852,10 @@ expr_append (GString           *s,
         }
       break;
     case ARRAIGO_EXPR_UNARY:
+      g_string_append_c (s, '(');
       g_string_append (s, op_text (e->op));
       expr_append (s, e->args[0]);
+      g_string_append_c (s, ')');
       break;
     case ARRAIGO_EXPR_BINARY:
       g_string_append_c (s, '(');
@@ -830,12 +865,13 @@ expr_append (GString           *s,
       g_string_append_c (s, ')');
       break;
     case ARRAIGO_EXPR_IF:
-      g_string_append (s, "IF ");
+      g_string_append (s, "(IF ");
       expr_append (s, e->args[0]);
       g_string_append (s, " THEN ");
       expr_append (s, e->args[1]);
       g_string_append (s, " ELSE ");
       expr_append (s, e->args[2]);
+      g_string_append_c (s, ')');
       break;
     }
 }

@@ -1605,8 +1605,11 @@ parse_equation (Compiler     *c,
                 GError      **error)
 {
   g_autoptr (GError) local_error = NULL;
+  const char *first = text;
 
-  if (text == NULL || *g_strstrip (g_strdup (text)) == '\0')
+  while (first != NULL && g_ascii_isspace (*first))
+    first++;
+  if (first == NULL || *first == '\0')
     {
       *out = NULL;
       return TRUE;
@@ -1661,7 +1664,7 @@ declare_variables (Compiler  *c,
                    GError   **error)
 {
   ArraigoModel *m = c->model;
-  GPtrArray *series = g_ptr_array_new ();
+  GPtrArray *series = g_ptr_array_new_with_free_func (g_free);
   GArray *series_var = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean ok = FALSE;
 
