@@ -65,6 +65,8 @@ typedef struct
   Token       token;
   guint       depth;
   GError     *error;
+  guint       error_line;
+  guint       error_column;
 } Parser;
 
 static void
@@ -89,12 +91,9 @@ parser_fail (Parser      *p,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (at->line > 1)
-    g_set_error (&p->error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_SYNTAX,
-                 "%s at line %u, column %u", message, at->line, at->column);
-  else
-    g_set_error (&p->error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_SYNTAX,
-                 "%s at column %u", message, at->column);
+  p->error_line = at->line;
+  p->error_column = at->column;
+  g_set_error_literal (&p->error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_SYNTAX, message);
 }
 
 static gboolean
@@ -747,6 +746,29 @@ ArraigoExpr *
 arraigo_expr_parse (const char  *source,
                     GError     **error)
 {
+  g_autoptr (GError) local_error = NULL;
+  guint line = 0, column = 0;
+  ArraigoExpr *e = arraigo_expr_parse_at (source, &line, &column, &local_error);
+
+  if (e != NULL)
+    return e;
+  if (line > 1)
+    g_set_error (error, local_error->domain, local_error->code, "%s at line %u, column %u",
+                 local_error->message, line, column);
+  else if (column > 0)
+    g_set_error (error, local_error->domain, local_error->code, "%s at column %u",
+                 local_error->message, column);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+ArraigoExpr *
+arraigo_expr_parse_at (const char  *source,
+                       guint       *error_line,
+                       guint       *error_column,
+                       GError     **error)
+{
   Parser p = { 0 };
   ArraigoExpr *e;
   char buf[64];
@@ -781,6 +803,8 @@ arraigo_expr_parse (const char  *source,
   if (p.error != NULL)
     {
       arraigo_expr_free (e);
+      *error_line = p.error_line;
+      *error_column = p.error_column;
       g_propagate_error (error, p.error);
       return NULL;
     }

@@ -62,6 +62,10 @@ struct _ArraigoExpr
 
 ArraigoExpr *arraigo_expr_parse      (const char   *source,
                                       GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+ArraigoExpr *arraigo_expr_parse_at   (const char   *source,
+                                      guint        *error_line,
+                                      guint        *error_column,
+                                      GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 void         arraigo_expr_free       (ArraigoExpr  *expr);
 ArraigoExpr *arraigo_expr_copy       (const ArraigoExpr *expr);
 ArraigoExpr *arraigo_expr_new_number (double        value);

@@ -1605,6 +1605,7 @@ parse_equation (Compiler     *c,
                 GError      **error)
 {
   g_autoptr (GError) local_error = NULL;
+  guint error_line = 0, error_column = 0;
   const char *first = text;
 
   while (first != NULL && g_ascii_isspace (*first))
@@ -1614,11 +1615,17 @@ parse_equation (Compiler     *c,
       *out = NULL;
       return TRUE;
     }
-  *out = arraigo_expr_parse (text, &local_error);
+  *out = arraigo_expr_parse_at (text, &error_line, &error_column, &local_error);
   if (*out == NULL)
     {
-      g_set_error (error, ARRAIGO_MODEL_ERROR, local_error->code, "%s:%u: %s in the equation of '%s'",
-                   c->doc->filename, line ? line : var->src->line, local_error->message, var->info->name);
+      guint base = line ? line : var->src->line;
+
+      if (error_column > 0)
+        g_set_error (error, ARRAIGO_MODEL_ERROR, local_error->code, "%s:%u:%u: %s in the equation of '%s'",
+                     c->doc->filename, base + error_line - 1, error_column, local_error->message, var->info->name);
+      else
+        g_set_error (error, ARRAIGO_MODEL_ERROR, local_error->code, "%s:%u: %s in the equation of '%s'",
+                     c->doc->filename, base, local_error->message, var->info->name);
       return FALSE;
     }
   return TRUE;

@@ -39,7 +39,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         arraigo_run_set_times (run, start, stop, dt > 0 ? dt : 1, 0, NULL))
       {
         arraigo_run_set_method (run, size % 2 ? ARRAIGO_METHOD_RK4 : ARRAIGO_METHOD_EULER);
-        (void) arraigo_run_execute (run, NULL);
+        if (!arraigo_run_execute (run, NULL))
+          return 0;
       }
   }
   return 0;
