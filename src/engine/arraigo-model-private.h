@@ -107,6 +107,16 @@ typedef struct
   gboolean non_negative;
 } ArraigoStockRate;
 
+/* One flow's part in one stock's rate: rate[rate] += coef * v[flow]. Flat,
+ * so a step's integration is a single loop whatever the stock-flow shape. */
+typedef struct
+{
+  guint32 rate;
+  guint32 flow;
+  guint32 stock;   /* the slot of rates[rate].stock, to save an indirection */
+  double  coef;
+} ArraigoRateTerm;
+
 typedef struct
 {
   guint32 state;   /* slot holding the previous value */
@@ -154,6 +164,10 @@ struct _ArraigoModel
   guint                n_rate_flows;
   guint32             *stocks;         /* every integrated slot */
   guint                n_stocks;
+  ArraigoRateTerm     *terms;
+  guint                n_terms;
+  guint32             *non_negative;   /* indices into rates of stocks kept at zero or above */
+  guint                n_non_negative;
   ArraigoPrevious     *previous;
   guint                n_previous;
   guint32             *delay_inputs;   /* slot whose history each DELAY keeps */

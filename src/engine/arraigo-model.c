@@ -2270,6 +2270,32 @@ link_model (Compiler  *c,
       g_array_append_vals (rate_flows, s->outflows->data, s->outflows->len);
       g_array_append_val (rates, r);
     }
+  {
+    g_autoptr (GArray) terms = g_array_new (FALSE, FALSE, sizeof (ArraigoRateTerm));
+    g_autoptr (GArray) non_negative = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+    for (guint32 r = 0; r < rates->len; r++)
+      {
+        ArraigoStockRate *rate = &g_array_index (rates, ArraigoStockRate, r);
+
+        for (guint k = 0; k < rate->n_inflows + rate->n_outflows; k++)
+          {
+            ArraigoRateTerm t;
+
+            t.rate = r;
+            t.stock = rate->stock;
+            t.flow = g_array_index (rate_flows, guint32, rate->first_flow + k);
+            t.coef = k < rate->n_inflows ? 1.0 : -1.0;
+            g_array_append_val (terms, t);
+          }
+        if (rate->non_negative)
+          g_array_append_val (non_negative, r);
+      }
+    m->n_terms = terms->len;
+    m->terms = g_memdup2 (terms->data, sizeof (ArraigoRateTerm) * MAX (terms->len, 1));
+    m->n_non_negative = non_negative->len;
+    m->non_negative = g_memdup2 (non_negative->data, sizeof (guint32) * MAX (non_negative->len, 1));
+  }
   m->n_rates = rates->len;
   m->rates = g_memdup2 (rates->data, sizeof (ArraigoStockRate) * MAX (rates->len, 1));
   m->n_rate_flows = rate_flows->len;
@@ -2537,6 +2563,8 @@ arraigo_model_unref (ArraigoModel *self)
   g_free (self->rates);
   g_free (self->rate_flows);
   g_free (self->stocks);
+  g_free (self->terms);
+  g_free (self->non_negative);
   g_free (self->previous);
   g_free (self->delay_inputs);
   g_ptr_array_unref (self->gfs);

@@ -39,8 +39,10 @@ struct _ArraigoRun
   guint           n_saves;
   guint           save_every;
   double         *times;
-  double         *results;        /* series-major: results[s * n_saves + j] */
+  double         *results;        /* time-major: a save copies the series slots at once */
   gsize           results_capacity;
+  double         *columns;        /* series-major copy, made when first asked for */
+  gboolean        columns_valid;
   double         *stock_start;    /* RK4 workspace, per stock */
   double         *rate_sum;
   double         *rate;
@@ -95,6 +97,7 @@ arraigo_run_free (ArraigoRun *self)
   g_free (self->override_value);
   g_free (self->times);
   g_free (self->results);
+  g_free (self->columns);
   g_free (self->stock_start);
   g_free (self->rate_sum);
   g_free (self->rate);
@@ -252,111 +255,170 @@ time_eps (double dt)
 }
 
 static void
+execute_one (ArraigoRun         *self,
+             const ArraigoInstr *i)
+{
+  double *restrict v = self->values;
+  const ArraigoModel *m = self->model;
+
+  switch (i->op)
+    {
+    case OP_MOV: v[i->dst] = v[i->a]; break;
+    case OP_SETK: v[i->dst] = i->k; break;
+    case OP_ADD: v[i->dst] = v[i->a] + v[i->b]; break;
+    case OP_SUB: v[i->dst] = v[i->a] - v[i->b]; break;
+    case OP_MUL: v[i->dst] = v[i->a] * v[i->b]; break;
+    case OP_DIV: v[i->dst] = v[i->a] / v[i->b]; break;
+    case OP_MAX0: v[i->dst] = v[i->a] > 0 ? v[i->a] : 0; break;
+    case OP_STEP:
+      v[i->dst] = v[m->slot_time] + time_eps (self->dt) >= v[i->b] ? v[i->a] : 0;
+      break;
+    case OP_RAMP:
+      {
+        double t = v[m->slot_time], from = v[i->b], to = v[i->c];
+
+        v[i->dst] = t <= from ? 0 : v[i->a] * ((t < to ? t : to) - from);
+        break;
+      }
+    case OP_PULSE:
+      {
+        double t = v[m->slot_time], first = v[i->b], interval = v[i->c], dt = self->dt;
+        gboolean on = FALSE;
+
+        if (t + time_eps (dt) >= first)
+          {
+            if (interval > 0)
+              on = arraigo_mod (t - first + time_eps (dt), interval) < dt;
+            else
+              on = t - first < dt - time_eps (dt);
+          }
+        v[i->dst] = on ? v[i->a] / dt : 0;
+        break;
+      }
+    case OP_LOOKUP:
+      v[i->dst] = arraigo_xmile_gf_eval (g_ptr_array_index (m->gfs, i->b), v[i->a]);
+      break;
+    case OP_UNIFORM:
+      v[i->dst] = v[i->a] + (v[i->b] - v[i->a]) * gsl_rng_uniform (self->rng);
+      break;
+    case OP_NORMAL:
+      v[i->dst] = v[i->a] + gsl_ran_gaussian (self->rng, v[i->b]);
+      break;
+    case OP_INDEX:
+      {
+        double x = v[i->b];
+        gint64 k = isfinite (x) ? (gint64) floor (x + 1e-9) - 1 : 0;
+
+        /* Out-of-range computed subscripts read the nearest element. */
+        k = CLAMP (k, 0, (gint64) i->c - 1);
+        v[i->dst] = v[i->a + (guint32) k * i->d];
+        break;
+      }
+    case OP_DELAY:
+      {
+        double delay = v[i->b];
+        gint64 lag = isfinite (delay) ? (gint64) llround (delay / self->dt) : 0;
+        gint64 k = (gint64) self->step_index - lag;
+
+        if (lag <= 0)
+          v[i->dst] = v[i->a];
+        else if (k < 0)
+          v[i->dst] = v[i->c];
+        else
+          v[i->dst] = self->history[(gsize) i->d * (self->n_steps + 1) + (gsize) k];
+        break;
+      }
+    case OP_SELECT:
+      v[i->dst] = v[i->a] != 0 ? v[i->b] : v[i->c];
+      break;
+    default:
+      v[i->dst] = arraigo_apply_pure (i->op, v[i->a], v[i->b], v[i->c]);
+      break;
+    }
+}
+
+/* The hottest loop of the program. With GCC and clang each common operation
+ * jumps straight to the next one's code (threaded dispatch); the rest go
+ * through one switch. */
+static void
 execute (ArraigoRun         *self,
          const ArraigoInstr *code,
          guint               n_code)
 {
   double *restrict v = self->values;
   const ArraigoModel *m = self->model;
+  const ArraigoInstr *i = code;
   const ArraigoInstr *end = code + n_code;
 
-  for (const ArraigoInstr *i = code; i < end; i++)
-    {
-      switch (i->op)
-        {
-        case OP_MOV: v[i->dst] = v[i->a]; break;
-        case OP_SETK: v[i->dst] = i->k; break;
-        case OP_ADD: v[i->dst] = v[i->a] + v[i->b]; break;
-        case OP_SUB: v[i->dst] = v[i->a] - v[i->b]; break;
-        case OP_MUL: v[i->dst] = v[i->a] * v[i->b]; break;
-        case OP_DIV: v[i->dst] = v[i->a] / v[i->b]; break;
-        case OP_MAX0: v[i->dst] = v[i->a] > 0 ? v[i->a] : 0; break;
-        case OP_STEP:
-          v[i->dst] = v[m->slot_time] + time_eps (self->dt) >= v[i->b] ? v[i->a] : 0;
-          break;
-        case OP_RAMP:
-          {
-            double t = v[m->slot_time], from = v[i->b], to = v[i->c];
+#if defined(__GNUC__)
+  static const void *const dispatch[] = {
+    [OP_MOV] = &&op_mov, [OP_SETK] = &&op_setk, [OP_ADD] = &&op_add, [OP_SUB] = &&op_sub,
+    [OP_MUL] = &&op_mul, [OP_DIV] = &&op_div, [OP_MOD] = &&op_other, [OP_POW] = &&op_other,
+    [OP_LT] = &&op_other, [OP_LE] = &&op_other, [OP_GT] = &&op_other, [OP_GE] = &&op_other,
+    [OP_EQ] = &&op_other, [OP_NE] = &&op_other, [OP_AND] = &&op_other, [OP_OR] = &&op_other,
+    [OP_NOT] = &&op_other, [OP_NEG] = &&op_neg, [OP_SELECT] = &&op_select, [OP_ABS] = &&op_other,
+    [OP_EXP] = &&op_other, [OP_LN] = &&op_other, [OP_LOG10] = &&op_other, [OP_SQRT] = &&op_other,
+    [OP_SIN] = &&op_other, [OP_COS] = &&op_other, [OP_TAN] = &&op_other, [OP_ASIN] = &&op_other,
+    [OP_ACOS] = &&op_other, [OP_ATAN] = &&op_other, [OP_SINH] = &&op_other, [OP_COSH] = &&op_other,
+    [OP_TANH] = &&op_other, [OP_INT] = &&op_other, [OP_ROUND] = &&op_other, [OP_MIN] = &&op_min,
+    [OP_MAX] = &&op_max, [OP_MAX0] = &&op_max0, [OP_STEP] = &&op_other, [OP_RAMP] = &&op_other,
+    [OP_PULSE] = &&op_other, [OP_SAFEDIV] = &&op_other, [OP_LOOKUP] = &&op_lookup,
+    [OP_UNIFORM] = &&op_other, [OP_NORMAL] = &&op_other, [OP_INDEX] = &&op_other, [OP_DELAY] = &&op_other,
+  };
+  G_STATIC_ASSERT (G_N_ELEMENTS (dispatch) == OP_DELAY + 1);
 
-            v[i->dst] = t <= from ? 0 : v[i->a] * ((t < to ? t : to) - from);
-            break;
-          }
-        case OP_PULSE:
-          {
-            double t = v[m->slot_time], first = v[i->b], interval = v[i->c], dt = self->dt;
-            gboolean on = FALSE;
+#define NEXT() do { if (++i == end) return; goto *dispatch[i->op]; } while (0)
 
-            if (t + time_eps (dt) >= first)
-              {
-                if (interval > 0)
-                  on = arraigo_mod (t - first + time_eps (dt), interval) < dt;
-                else
-                  on = t - first < dt - time_eps (dt);
-              }
-            v[i->dst] = on ? v[i->a] / dt : 0;
-            break;
-          }
-        case OP_LOOKUP:
-          v[i->dst] = arraigo_xmile_gf_eval (g_ptr_array_index (m->gfs, i->b), v[i->a]);
-          break;
-        case OP_UNIFORM:
-          v[i->dst] = v[i->a] + (v[i->b] - v[i->a]) * gsl_rng_uniform (self->rng);
-          break;
-        case OP_NORMAL:
-          v[i->dst] = v[i->a] + gsl_ran_gaussian (self->rng, v[i->b]);
-          break;
-        case OP_INDEX:
-          {
-            double x = v[i->b];
-            gint64 k = isfinite (x) ? (gint64) floor (x + 1e-9) - 1 : 0;
+  if (i == end)
+    return;
+  goto *dispatch[i->op];
 
-            /* Out-of-range computed subscripts read the nearest element. */
-            k = CLAMP (k, 0, (gint64) i->c - 1);
-            v[i->dst] = v[i->a + (guint32) k * i->d];
-            break;
-          }
-        case OP_DELAY:
-          {
-            double delay = v[i->b];
-            gint64 lag = isfinite (delay) ? (gint64) llround (delay / self->dt) : 0;
-            gint64 k = (gint64) self->step_index - lag;
-
-            if (lag <= 0)
-              v[i->dst] = v[i->a];
-            else if (k < 0)
-              v[i->dst] = v[i->c];
-            else
-              v[i->dst] = self->history[(gsize) i->d * (self->n_steps + 1) + (gsize) k];
-            break;
-          }
-        case OP_SELECT:
-          v[i->dst] = v[i->a] != 0 ? v[i->b] : v[i->c];
-          break;
-        default:
-          v[i->dst] = arraigo_apply_pure (i->op, v[i->a], v[i->b], v[i->c]);
-          break;
-        }
-    }
+op_mov: v[i->dst] = v[i->a]; NEXT ();
+op_setk: v[i->dst] = i->k; NEXT ();
+op_add: v[i->dst] = v[i->a] + v[i->b]; NEXT ();
+op_sub: v[i->dst] = v[i->a] - v[i->b]; NEXT ();
+op_mul: v[i->dst] = v[i->a] * v[i->b]; NEXT ();
+op_div: v[i->dst] = v[i->a] / v[i->b]; NEXT ();
+op_neg: v[i->dst] = -v[i->a]; NEXT ();
+op_select: v[i->dst] = v[i->a] != 0 ? v[i->b] : v[i->c]; NEXT ();
+op_min: v[i->dst] = v[i->a] < v[i->b] ? v[i->a] : v[i->b]; NEXT ();
+op_max: v[i->dst] = v[i->a] > v[i->b] ? v[i->a] : v[i->b]; NEXT ();
+op_max0: v[i->dst] = v[i->a] > 0 ? v[i->a] : 0; NEXT ();
+op_lookup: v[i->dst] = arraigo_xmile_gf_eval (g_ptr_array_index (m->gfs, i->b), v[i->a]); NEXT ();
+op_other:
+  execute_one (self, i);
+  NEXT ();
+#undef NEXT
+#else
+  for (; i < end; i++)
+    execute_one (self, i);
+#endif
 }
 
-static void
+static inline void
 compute_rates (ArraigoRun *self,
                double     *rates)
 {
   const ArraigoModel *m = self->model;
   const double *v = self->values;
 
-  for (guint r = 0; r < m->n_rates; r++)
-    {
-      const ArraigoStockRate *rate = &m->rates[r];
-      const guint32 *flows = m->rate_flows + rate->first_flow;
-      double net = 0;
+  memset (rates, 0, sizeof (double) * m->n_rates);
+  for (const ArraigoRateTerm *t = m->terms, *end = t + m->n_terms; t < end; t++)
+    rates[t->rate] += t->coef * v[t->flow];
+}
 
-      for (guint k = 0; k < rate->n_inflows; k++)
-        net += v[flows[k]];
-      for (guint k = 0; k < rate->n_outflows; k++)
-        net -= v[flows[rate->n_inflows + k]];
-      rates[r] = net;
+static inline void
+clamp_non_negative (ArraigoRun *self)
+{
+  const ArraigoModel *m = self->model;
+  double *v = self->values;
+
+  for (guint k = 0; k < m->n_non_negative; k++)
+    {
+      double *stock = &v[m->rates[m->non_negative[k]].stock];
+
+      if (*stock < 0)
+        *stock = 0;
     }
 }
 
@@ -366,14 +428,6 @@ evaluate (ArraigoRun *self,
 {
   self->values[self->model->slot_time] = time;
   execute (self, self->step.code, self->step.n_code);
-}
-
-/* A non-negative stock stops at zero; its flows keep their values. */
-static inline double
-integrate (const ArraigoStockRate *rate,
-           double                  value)
-{
-  return rate->non_negative && value < 0 ? 0 : value;
 }
 
 static void
@@ -388,17 +442,14 @@ end_of_step (ArraigoRun *self)
     v[m->previous[p].state] = v[m->previous[p].source];
 }
 
-static void
+static inline void
 save (ArraigoRun *self,
       guint       j)
 {
-  const double *v = self->values;
-  guint n_series = self->model->n_series, n_saves = self->n_saves;
-  double *out = self->results + j;
+  guint n_series = self->model->n_series;
 
-  self->times[j] = v[self->model->slot_time];
-  for (guint s = 0; s < n_series; s++)
-    out[(gsize) s * n_saves] = v[s];
+  self->times[j] = self->values[self->model->slot_time];
+  memcpy (self->results + (gsize) j * n_series, self->values, sizeof (double) * n_series);
 }
 
 gboolean
@@ -431,6 +482,7 @@ arraigo_run_execute (ArraigoRun  *self,
     {
       g_free (self->results);
       g_free (self->times);
+      g_clear_pointer (&self->columns, g_free);
       self->results = g_new (double, needed);
       self->times = g_new (double, self->n_saves);
       self->results_capacity = needed;
@@ -458,23 +510,29 @@ arraigo_run_execute (ArraigoRun  *self,
   self->step_index = 0;
   execute (self, self->init.code, self->init.n_code);
 
-  for (guint k = 0;; k++)
+  self->columns_valid = FALSE;
+  for (guint k = 0, until_save = 0, j = 0;; k++)
     {
       double t = self->start + k * dt;
 
       self->step_index = k;
       evaluate (self, t);
-      if (k % self->save_every == 0)
-        save (self, k / self->save_every);
+      if (until_save == 0)
+        {
+          save (self, j++);
+          until_save = self->save_every;
+        }
+      until_save--;
       if (k == self->n_steps)
         break;
       end_of_step (self);
 
       if (self->method == ARRAIGO_METHOD_EULER || m->n_stocks == 0)
         {
-          compute_rates (self, self->rate);
-          for (guint r = 0; r < m->n_rates; r++)
-            v[m->rates[r].stock] = integrate (&m->rates[r], v[m->rates[r].stock] + dt * self->rate[r]);
+          /* Flows all hold this step's values, so stocks can move in place. */
+          for (const ArraigoRateTerm *term = m->terms, *end = term + m->n_terms; term < end; term++)
+            v[term->stock] += dt * term->coef * v[term->flow];
+          clamp_non_negative (self);
         }
       else
         {
@@ -487,17 +545,19 @@ arraigo_run_execute (ArraigoRun  *self,
               self->stock_start[r] = v[m->rates[r].stock];
               self->rate_sum[r] = self->rate[r];
             }
-          for (guint s = 0; s < 3; s++)
+          for (guint stage = 0; stage < 3; stage++)
             {
               for (guint r = 0; r < m->n_rates; r++)
-                v[m->rates[r].stock] = integrate (&m->rates[r], self->stock_start[r] + stage_time[s] * dt * self->rate[r]);
-              evaluate (self, t + stage_time[s] * dt);
+                v[m->rates[r].stock] = self->stock_start[r] + stage_time[stage] * dt * self->rate[r];
+              clamp_non_negative (self);
+              evaluate (self, t + stage_time[stage] * dt);
               compute_rates (self, self->rate);
               for (guint r = 0; r < m->n_rates; r++)
-                self->rate_sum[r] += weight[s] * self->rate[r];
+                self->rate_sum[r] += weight[stage] * self->rate[r];
             }
           for (guint r = 0; r < m->n_rates; r++)
-            v[m->rates[r].stock] = integrate (&m->rates[r], self->stock_start[r] + dt / 6.0 * self->rate_sum[r]);
+            v[m->rates[r].stock] = self->stock_start[r] + dt / 6.0 * self->rate_sum[r];
+          clamp_non_negative (self);
         }
     }
 
@@ -517,11 +577,35 @@ arraigo_run_get_times (ArraigoRun *self)
 }
 
 const double *
+arraigo_run_get_row (ArraigoRun *self,
+                     guint       save)
+{
+  g_return_val_if_fail (self->results != NULL, NULL);
+  g_return_val_if_fail (save < self->n_saves, NULL);
+
+  return self->results + (gsize) save * self->model->n_series;
+}
+
+const double *
 arraigo_run_get_series (ArraigoRun *self,
                         guint       series)
 {
+  guint n_series, n_saves;
+
   g_return_val_if_fail (series < self->model->n_series, NULL);
   g_return_val_if_fail (self->results != NULL, NULL);
 
-  return self->results + (gsize) series * self->n_saves;
+  n_series = self->model->n_series;
+  n_saves = self->n_saves;
+  if (!self->columns_valid)
+    {
+      /* Sized like the results, so it never grows past them. */
+      if (self->columns == NULL)
+        self->columns = g_new (double, self->results_capacity);
+      for (guint j = 0; j < n_saves; j++)
+        for (guint s = 0; s < n_series; s++)
+          self->columns[(gsize) s * n_saves + j] = self->results[(gsize) j * n_series + s];
+      self->columns_valid = TRUE;
+    }
+  return self->columns + (gsize) series * n_saves;
 }

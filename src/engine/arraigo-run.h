@@ -41,6 +41,8 @@ guint          arraigo_run_get_n_saves     (ArraigoRun    *self);
 const double  *arraigo_run_get_times       (ArraigoRun    *self);
 const double  *arraigo_run_get_series      (ArraigoRun    *self,
                                             guint          series);
+const double  *arraigo_run_get_row         (ArraigoRun    *self,
+                                            guint          save);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArraigoRun, arraigo_run_free)
 
