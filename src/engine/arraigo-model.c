@@ -2214,6 +2214,15 @@ link_program (Compiler       *c,
   program->blocks = (ArraigoBlock *) g_array_free (blocks, FALSE);
 }
 
+/* A copy of an array's elements that is never NULL, even when empty. */
+static gpointer
+array_copy (GArray *array)
+{
+  gsize size = g_array_get_element_size (array) * array->len;
+
+  return size > 0 ? g_memdup2 (array->data, size) : g_malloc0 (g_array_get_element_size (array));
+}
+
 static gboolean
 link_model (Compiler  *c,
             GError   **error)
@@ -2245,7 +2254,7 @@ link_model (Compiler  *c,
   m->n_slots = c->slots->len;
   m->first_literal = m->n_slots;
   m->n_literals = c->literals->len;
-  m->literals = g_memdup2 (c->literals->data, sizeof (double) * MAX (c->literals->len, 1));
+  m->literals = array_copy (c->literals);
   m->first_temp = m->first_literal + m->n_literals;
   m->n_temps = max_temps;
   m->n_values = m->first_temp + m->n_temps;
@@ -2292,24 +2301,25 @@ link_model (Compiler  *c,
           g_array_append_val (non_negative, r);
       }
     m->n_terms = terms->len;
-    m->terms = g_memdup2 (terms->data, sizeof (ArraigoRateTerm) * MAX (terms->len, 1));
+    m->terms = array_copy (terms);
     m->n_non_negative = non_negative->len;
-    m->non_negative = g_memdup2 (non_negative->data, sizeof (guint32) * MAX (non_negative->len, 1));
+    m->non_negative = array_copy (non_negative);
   }
   m->n_rates = rates->len;
-  m->rates = g_memdup2 (rates->data, sizeof (ArraigoStockRate) * MAX (rates->len, 1));
+  m->rates = array_copy (rates);
   m->n_rate_flows = rate_flows->len;
-  m->rate_flows = g_memdup2 (rate_flows->data, sizeof (guint32) * MAX (rate_flows->len, 1));
+  m->rate_flows = array_copy (rate_flows);
   m->n_stocks = stocks->len;
-  m->stocks = g_memdup2 (stocks->data, sizeof (guint32) * MAX (stocks->len, 1));
+  m->stocks = array_copy (stocks);
   m->n_previous = c->previous->len;
-  m->previous = g_memdup2 (c->previous->data, sizeof (ArraigoPrevious) * MAX (c->previous->len, 1));
+  m->previous = array_copy (c->previous);
   m->n_delays = c->delay_inputs->len;
-  m->delay_inputs = g_memdup2 (c->delay_inputs->data, sizeof (guint32) * MAX (c->delay_inputs->len, 1));
+  m->delay_inputs = array_copy (c->delay_inputs);
   m->uses_random = c->uses_random;
 
   m->initial_values = g_new0 (double, MAX (m->n_values, 1));
-  memcpy (m->initial_values + m->first_literal, m->literals, sizeof (double) * m->n_literals);
+  if (m->n_literals > 0)
+    memcpy (m->initial_values + m->first_literal, m->literals, sizeof (double) * m->n_literals);
 
   m->slot_names = g_new0 (char *, m->n_slots + 1);
   for (guint i = 0; i < m->n_slots; i++)

@@ -347,9 +347,7 @@ execute (ArraigoRun         *self,
 {
   double *restrict v = self->values;
   const ArraigoModel *m = self->model;
-  const ArraigoInstr *i = code;
-  const ArraigoInstr *end = code + n_code;
-
+  const ArraigoInstr *i, *end;
 #if defined(__GNUC__)
   static const void *const dispatch[] = {
     [OP_MOV] = &&op_mov, [OP_SETK] = &&op_setk, [OP_ADD] = &&op_add, [OP_SUB] = &&op_sub,
@@ -366,11 +364,16 @@ execute (ArraigoRun         *self,
     [OP_UNIFORM] = &&op_other, [OP_NORMAL] = &&op_other, [OP_INDEX] = &&op_other, [OP_DELAY] = &&op_other,
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (dispatch) == OP_DELAY + 1);
+#endif
 
+  if (n_code == 0)
+    return;
+  i = code;
+  end = code + n_code;
+
+#if defined(__GNUC__)
 #define NEXT() do { if (++i == end) return; goto *dispatch[i->op]; } while (0)
 
-  if (i == end)
-    return;
   goto *dispatch[i->op];
 
 op_mov: v[i->dst] = v[i->a]; NEXT ();
