@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "arraigo-paths.h"
+#include "engine/arraigo-calibration.h"
 #include "engine/arraigo-model.h"
 #include "engine/arraigo-run.h"
 
@@ -25,6 +26,8 @@ static const char usage_text[] =
   "                        [--vars A,B] [--output FILE] [--format csv|tsv]\n"
   "  arraigo-sim bench MODEL [--runs N]\n"
   "  arraigo-sim check MODEL\n"
+  "  arraigo-sim calibrate MODEL --data FILE [--fit FROM:TO] [--check FROM:TO]...\n"
+  "                        [--target NAME] [--write]\n"
   "\n"
   "MODEL is an XMILE file (.xmile or .stmx); 'default' is the built-in model.\n";
 
@@ -370,6 +373,303 @@ command_check (int     argc,
   return 0;
 }
 
+
+static gboolean
+parse_window (const char  *text,
+              double      *from,
+              double      *to,
+              GError     **error)
+{
+  g_auto (GStrv) parts = g_strsplit (text, ":", 2);
+
+  if (g_strv_length (parts) != 2 ||
+      !parse_number (parts[0], "a window", from, error) ||
+      !parse_number (parts[1], "a window", to, error) || *to < *from)
+    {
+      g_clear_error (error);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("a window is FROM:TO, not '%s'"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads a long CSV (one row per time and element) into observations. */
+static gboolean
+load_observations (ArraigoCalibration  *cal,
+                   ArraigoModel        *model,
+                   const char          *path,
+                   const char          *target,
+                   const char          *time_column,
+                   const char          *element_column,
+                   const char          *value_column,
+                   double               time_offset,
+                   GPtrArray           *targets,
+                   GError             **error)
+{
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) header = NULL;
+  int tcol = -1, ecol = -1, vcol = -1;
+  guint added = 0;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return FALSE;
+  g_strdelimit (contents, "\r", '\n');
+  lines = g_strsplit (contents, "\n", -1);
+  header = g_strsplit (lines[0], ",", -1);
+  for (int i = 0; header[i] != NULL; i++)
+    {
+      const char *h = g_strstrip (header[i]);
+
+      if (g_str_equal (h, time_column))
+        tcol = i;
+      else if (g_str_equal (h, element_column))
+        ecol = i;
+      else if (g_str_equal (h, value_column))
+        vcol = i;
+    }
+  if (tcol < 0 || vcol < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s has no column '%s' or '%s'"), path, tcol < 0 ? time_column : "", vcol < 0 ? value_column : "");
+      return FALSE;
+    }
+
+  for (guint l = 1; lines[l] != NULL; l++)
+    {
+      g_auto (GStrv) cells = g_strsplit (lines[l], ",", -1);
+      guint n = g_strv_length (cells);
+      g_autofree char *series_name = NULL;
+      double time, value;
+      int series;
+
+      if (n <= (guint) MAX (tcol, MAX (ecol, vcol)))
+        continue;
+      if (!parse_number (g_strstrip (cells[tcol]), "time", &time, NULL) ||
+          !parse_number (g_strstrip (cells[vcol]), "value", &value, NULL))
+        continue;
+      series_name = ecol >= 0 ? g_strdup_printf ("%s[%s]", target, g_strstrip (cells[ecol])) : g_strdup (target);
+      series = arraigo_model_find_series (model, series_name);
+      if (series < 0)
+        continue;   /* a country the model does not have */
+      arraigo_calibration_add_observation (cal, (guint) series, time + time_offset, value);
+      if (!g_ptr_array_find_with_equal_func (targets, series_name, g_str_equal, NULL))
+        g_ptr_array_add (targets, g_steal_pointer (&series_name));
+      added++;
+    }
+  if (added == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("no row of %s matches a series of '%s' in the model"), path, target);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Rewrites one value in the XMILE text: the <eqn> of the variable, or of one
+ * of its elements, and notes the fit in its documentation. */
+static gboolean
+write_fitted_value (GString     *xml,
+                    const char  *variable,
+                    const char  *element,
+                    double       value,
+                    const char  *note,
+                    GError     **error)
+{
+  g_autofree char *escaped = g_markup_escape_text (variable, -1);
+  g_autofree char *open = g_strdup_printf (" name=\"%s\"", escaped);
+  char *start = strstr (xml->str, open), *end, *eqn, *eqn_end, *doc, *doc_end;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize eqn_pos, eqn_len;
+
+  if (start == NULL || (end = strstr (start, "</aux>")) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("could not find '%s' in the file"), variable);
+      return FALSE;
+    }
+  eqn = start;
+  if (element != NULL)
+    {
+      g_autofree char *el = g_strdup_printf ("<element subscript=\"%s\">", element);
+
+      eqn = strstr (start, el);
+      if (eqn == NULL || eqn > end)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("could not find '%s[%s]' in the file"), variable, element);
+          return FALSE;
+        }
+    }
+  eqn = strstr (eqn, "<eqn>");
+  eqn_end = eqn ? strstr (eqn, "</eqn>") : NULL;
+  if (eqn == NULL || eqn_end == NULL || eqn_end > end)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("'%s' has no equation to replace"), variable);
+      return FALSE;
+    }
+  g_ascii_formatd (number, sizeof number, "%.6g", value);
+  eqn_pos = (gsize) (eqn + 5 - xml->str);
+  eqn_len = (gsize) (eqn_end - eqn - 5);
+  g_string_erase (xml, (gssize) eqn_pos, (gssize) eqn_len);
+  g_string_insert (xml, (gssize) eqn_pos, number);
+
+  /* Replace any earlier fit note, then add this one. */
+  start = xml->str + eqn_pos;
+  while (start > xml->str && strncmp (start, " name=\"", 7) != 0)
+    start--;
+  doc = strstr (start, "<doc>");
+  end = strstr (start, "</aux>");
+  if (doc != NULL && doc < end && (doc_end = strstr (doc, "</doc>")) != NULL)
+    {
+      gsize doc_pos = (gsize) (doc + 5 - xml->str);
+      g_autofree char *old = g_strndup (doc + 5, (gsize) (doc_end - doc - 5));
+      char *fitted = strstr (old, " Fitted ");
+      g_autofree char *escaped_note = g_markup_escape_text (note, -1);
+      g_autofree char *text = NULL;
+
+      if (fitted != NULL)
+        *fitted = '\0';
+      text = g_strdup_printf ("%s %s", old, escaped_note);
+      g_string_erase (xml, (gssize) doc_pos, (gssize) (doc_end - doc - 5));
+      g_string_insert (xml, (gssize) doc_pos, text);
+    }
+  return TRUE;
+}
+
+static int
+command_calibrate (int     argc,
+                   char  **argv,
+                   GError **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *fit = NULL;
+  g_auto (GStrv) checks = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *time_column = NULL, *element_column = NULL, *value_column = NULL;
+  double time_offset = 0.25;
+  gboolean write = FALSE;
+  GOptionEntry entries[] = {
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Observations (CSV, one row per time and element)", "FILE" },
+    { "fit", 0, 0, G_OPTION_ARG_STRING, &fit, "Years to fit (default 2012:2019)", "FROM:TO" },
+    { "check", 0, 0, G_OPTION_ARG_STRING_ARRAY, &checks, "Years to check without fitting (default 2020:2024)", "FROM:TO" },
+    { "target", 0, 0, G_OPTION_ARG_STRING, &target, "Model variable compared with the data (default Encounters)", "NAME" },
+    { "time-column", 0, 0, G_OPTION_ARG_STRING, &time_column, "Default fiscal_year", "NAME" },
+    { "element-column", 0, 0, G_OPTION_ARG_STRING, &element_column, "Default country", "NAME" },
+    { "value-column", 0, 0, G_OPTION_ARG_STRING, &value_column, "Default usbp_sw_border_encounters", "NAME" },
+    { "time-offset", 0, 0, G_OPTION_ARG_DOUBLE, &time_offset, "Added to each time: 0.25 puts a fiscal year at its middle", "YEARS" },
+    { "write", 0, 0, G_OPTION_ARG_NONE, &write, "Write the fitted values back into the model file", NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("MODEL");
+  g_autoptr (ArraigoModel) model = NULL;
+  g_autoptr (ArraigoCalibration) cal = NULL;
+  g_autoptr (GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) report = g_string_new (NULL);
+  double from = 2012, to = 2019;
+  guint iterations = 0;
+  const char *default_checks[] = { "2020:2024", NULL };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  if (argc != 2 || data == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("calibrate needs one MODEL and --data FILE"));
+      return 2;
+    }
+  if (fit != NULL && !parse_window (fit, &from, &to, error))
+    return 2;
+
+  model = load_model (argv[1], error);
+  if (model == NULL)
+    return 1;
+  cal = arraigo_calibration_new (model);
+
+  for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
+    {
+      const ArraigoVariableInfo *info = arraigo_model_get_variable (model, i);
+
+      if (info->vendor != NULL && g_hash_table_contains (info->vendor, "calibrate.fit"))
+        for (guint k = 0; k < info->n_elements; k++)
+          arraigo_calibration_add_parameter (cal, info->first_series + k);
+    }
+
+  if (!load_observations (cal, model, data, target ? target : "Encounters",
+                          time_column ? time_column : "fiscal_year",
+                          element_column ? element_column : "country",
+                          value_column ? value_column : "usbp_sw_border_encounters",
+                          time_offset, targets, error))
+    return 1;
+  if (!arraigo_calibration_fit (cal, from, to, &iterations, error))
+    return 1;
+
+  g_string_append_printf (report, "Fitted %u parameters to %s, %g-%g, in %u iterations:\n",
+                          arraigo_calibration_get_n_parameters (cal), data, from, to, iterations);
+  for (guint i = 0; i < arraigo_calibration_get_n_parameters (cal); i++)
+    g_string_append_printf (report, "  %-40s %.6g\n",
+                            arraigo_model_get_series_name (model, arraigo_calibration_get_parameter (cal, i)),
+                            arraigo_calibration_get_value (cal, i));
+
+  g_string_append (report, "\nwindow      series                                     n        RMSE    MAPE\n");
+  for (guint w = 0; w < 1 + (checks ? g_strv_length (checks) : 1); w++)
+    {
+      double wf = from, wt = to;
+      const char *label = w == 0 ? "fit" : "check";
+
+      if (w > 0 && !parse_window (checks ? checks[w - 1] : default_checks[w - 1], &wf, &wt, error))
+        return 2;
+      for (guint t = 0; t < targets->len; t++)
+        {
+          ArraigoFitError e;
+          int series = arraigo_model_find_series (model, targets->pdata[t]);
+
+          if (!arraigo_calibration_error (cal, (guint) series, wf, wt, &e, error))
+            return 1;
+          if (e.n == 0)
+            continue;
+          g_string_append_printf (report, "%-5s %4.0f-%-4.0f %-40s %3u %11.0f %6.1f%%\n",
+                                  label, wf, wt, (char *) targets->pdata[t], e.n, e.rmse, 100 * e.mape);
+        }
+    }
+  g_print ("%s", report->str);
+
+  if (write)
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr (GString) xml = NULL;
+      const char *path = arraigo_model_get_filename (model);
+
+      if (!g_file_get_contents (path, &contents, NULL, error))
+        return 1;
+      xml = g_string_new (contents);
+      for (guint i = 0; i < arraigo_calibration_get_n_parameters (cal); i++)
+        {
+          guint series = arraigo_calibration_get_parameter (cal, i);
+          const ArraigoVariableInfo *info = arraigo_model_get_variable (model, arraigo_model_get_series_variable (model, series));
+          const char *name = arraigo_model_get_series_name (model, series);
+          const char *bracket = strchr (name, '[');
+          g_autofree char *element = bracket ? g_strndup (bracket + 1, strlen (bracket + 1) - 1) : NULL;
+          ArraigoFitError e = { 0 };
+          g_autofree char *note = NULL;
+          g_autofree char *target_series = element ? g_strdup_printf ("%s[%s]", target ? target : "Encounters", element) : NULL;
+          int ts = target_series ? arraigo_model_find_series (model, target_series) : -1;
+
+          if (ts >= 0 && !arraigo_calibration_error (cal, (guint) ts, from, to, &e, error))
+            return 1;
+          if (ts >= 0)
+            note = g_strdup_printf ("Fitted to %s by arraigo-sim calibrate over %g-%g: MAPE %.1f%% for %s.",
+                                    data, from, to, 100 * e.mape, target_series);
+          else
+            note = g_strdup_printf ("Fitted to %s by arraigo-sim calibrate over %g-%g.", data, from, to);
+          if (!write_fitted_value (xml, info->name, element, arraigo_calibration_get_value (cal, i), note, error))
+            return 1;
+        }
+      if (!g_file_set_contents (path, xml->str, (gssize) xml->len, error))
+        return 1;
+      g_print ("\nWrote the fitted values into %s\n", path);
+    }
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +697,8 @@ main (int   argc,
     status = command_bench (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "check"))
     status = command_check (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "calibrate"))
+    status = command_calibrate (argc - 1, argv + 1, &error);
   else
     {
       g_printerr (_("arraigo-sim: unknown command '%s'\n\n%s"), command, usage_text);
