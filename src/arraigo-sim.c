@@ -15,13 +15,14 @@
 #include <string.h>
 
 #include "arraigo-paths.h"
+#include "arraigo-scenario-file.h"
 #include "engine/arraigo-calibration.h"
 #include "engine/arraigo-model.h"
 #include "engine/arraigo-run.h"
 
 static const char usage_text[] =
   "Usage:\n"
-  "  arraigo-sim run MODEL [--set NAME=VALUE]... [--method euler|rk4]\n"
+  "  arraigo-sim run MODEL [--scenario FILE] [--set NAME=VALUE]... [--method euler|rk4]\n"
   "                        [--start T] [--stop T] [--dt DT] [--save-step S]\n"
   "                        [--vars A,B] [--output FILE] [--format csv|tsv]\n"
   "  arraigo-sim bench MODEL [--runs N]\n"
@@ -104,13 +105,15 @@ command_run (int     argc,
              GError **error)
 {
   g_auto (GStrv) sets = NULL;
+  g_autofree char *scenario_path = NULL;
   g_autofree char *method = NULL;
   g_autofree char *vars = NULL;
   g_autofree char *output = NULL;
   g_autofree char *format = NULL;
   g_autofree char *start_s = NULL, *stop_s = NULL, *dt_s = NULL, *save_s = NULL;
   GOptionEntry entries[] = {
-    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, "Set a constant or initial value", "NAME=VALUE" },
+    { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &scenario_path, "Apply a scenario file's levers", "FILE" },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, "Set a constant or initial value (after the scenario)", "NAME=VALUE" },
     { "method", 0, 0, G_OPTION_ARG_STRING, &method, "Integration method", "euler|rk4" },
     { "start", 0, 0, G_OPTION_ARG_STRING, &start_s, "Start time", "T" },
     { "stop", 0, 0, G_OPTION_ARG_STRING, &stop_s, "Stop time", "T" },
@@ -178,6 +181,22 @@ command_run (int     argc,
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--method must be euler or rk4"));
           return 2;
         }
+    }
+
+  if (scenario_path != NULL)
+    {
+      g_autoptr (ArraigoScenarioFile) scenario = arraigo_scenario_file_load (scenario_path, error);
+
+      if (scenario == NULL)
+        return 2;
+      for (guint i = 0; i < scenario->lever_names->len; i++)
+        if (!arraigo_run_set_value (run, scenario->lever_names->pdata[i],
+                                    g_array_index (scenario->lever_values, double, i), error))
+          {
+            g_prefix_error (error, "%s: ", scenario_path);
+            return 2;
+          }
+      arraigo_run_set_seed (run, scenario->seed);
     }
 
   for (guint i = 0; sets != NULL && sets[i] != NULL; i++)
