@@ -1,0 +1,303 @@
+/* arraigo-chart-model.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "arraigo-chart-model.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "arraigo-ticks.h"
+
+struct _ArraigoChartModel
+{
+  gatomicrefcount  ref_count;
+  char            *title;
+  char            *units;
+  GPtrArray       *series;
+  gboolean         has_marker;
+  double           marker_x;
+  char            *marker_label;
+};
+
+static void
+series_free (gpointer data)
+{
+  ArraigoChartSeries *s = data;
+
+  g_free (s->label);
+  g_free (s->x);
+  g_free (s->y);
+  g_free (s->y_low);
+  g_free (s->base);
+  g_free (s);
+}
+
+ArraigoChartModel *
+arraigo_chart_model_new (const char *title,
+                         const char *units)
+{
+  ArraigoChartModel *self = g_new0 (ArraigoChartModel, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->title = g_strdup (title);
+  self->units = g_strdup (units);
+  self->series = g_ptr_array_new_with_free_func (series_free);
+  return self;
+}
+
+ArraigoChartModel *
+arraigo_chart_model_ref (ArraigoChartModel *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+arraigo_chart_model_unref (ArraigoChartModel *self)
+{
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_free (self->title);
+  g_free (self->units);
+  g_free (self->marker_label);
+  g_ptr_array_unref (self->series);
+  g_free (self);
+}
+
+const char *
+arraigo_chart_model_get_title (ArraigoChartModel *self)
+{
+  return self->title;
+}
+
+const char *
+arraigo_chart_model_get_units (ArraigoChartModel *self)
+{
+  return self->units;
+}
+
+static ArraigoChartSeries *
+series_new (ArraigoChartSeriesKind  kind,
+            const char             *label,
+            guint                   color,
+            guint                   n,
+            const double           *x,
+            const double           *y)
+{
+  ArraigoChartSeries *s = g_new0 (ArraigoChartSeries, 1);
+
+  s->kind = kind;
+  s->label = g_strdup (label);
+  s->color = color;
+  s->n = n;
+  s->x = g_memdup2 (x, sizeof (double) * MAX (n, 1));
+  s->y = g_memdup2 (y, sizeof (double) * MAX (n, 1));
+  return s;
+}
+
+/* Areas stack in the order they are added; each keeps the stack below it. */
+void
+arraigo_chart_model_add_series (ArraigoChartModel      *self,
+                                ArraigoChartSeriesKind  kind,
+                                const char             *label,
+                                guint                   color,
+                                guint                   n,
+                                const double           *x,
+                                const double           *y)
+{
+  ArraigoChartSeries *s;
+
+  g_return_if_fail (kind != ARRAIGO_CHART_BAND);
+  g_return_if_fail (n == 0 || (x != NULL && y != NULL));
+
+  s = series_new (kind, label, color, n, x, y);
+  if (kind == ARRAIGO_CHART_AREA)
+    {
+      ArraigoChartSeries *below = NULL;
+
+      for (guint i = self->series->len; i-- > 0;)
+        {
+          ArraigoChartSeries *other = g_ptr_array_index (self->series, i);
+
+          if (other->kind == ARRAIGO_CHART_AREA)
+            {
+              below = other;
+              break;
+            }
+        }
+      s->base = g_new0 (double, MAX (n, 1));
+      for (guint k = 0; k < n; k++)
+        {
+          double under = below && k < below->n ? below->base[k] + below->y[k] : 0;
+
+          s->base[k] = under;
+        }
+    }
+  g_ptr_array_add (self->series, s);
+}
+
+void
+arraigo_chart_model_add_band (ArraigoChartModel *self,
+                              const char        *label,
+                              guint              color,
+                              guint              n,
+                              const double      *x,
+                              const double      *low,
+                              const double      *high)
+{
+  ArraigoChartSeries *s = series_new (ARRAIGO_CHART_BAND, label, color, n, x, high);
+
+  s->y_low = g_memdup2 (low, sizeof (double) * MAX (n, 1));
+  g_ptr_array_add (self->series, s);
+}
+
+void
+arraigo_chart_model_set_marker (ArraigoChartModel *self,
+                                double             x,
+                                const char        *label)
+{
+  self->has_marker = TRUE;
+  self->marker_x = x;
+  g_free (self->marker_label);
+  self->marker_label = g_strdup (label);
+}
+
+gboolean
+arraigo_chart_model_get_marker (ArraigoChartModel  *self,
+                                double             *x,
+                                const char        **label)
+{
+  if (x)
+    *x = self->marker_x;
+  if (label)
+    *label = self->marker_label;
+  return self->has_marker;
+}
+
+guint
+arraigo_chart_model_get_n_series (ArraigoChartModel *self)
+{
+  return self->series->len;
+}
+
+const ArraigoChartSeries *
+arraigo_chart_model_get_series (ArraigoChartModel *self,
+                                guint              index)
+{
+  g_return_val_if_fail (index < self->series->len, NULL);
+  return g_ptr_array_index (self->series, index);
+}
+
+/* The y range always includes zero: these are counts and money. */
+void
+arraigo_chart_model_get_range (ArraigoChartModel *self,
+                               double            *x_min,
+                               double            *x_max,
+                               double            *y_min,
+                               double            *y_max)
+{
+  double xlo = INFINITY, xhi = -INFINITY, ylo = 0, yhi = -INFINITY;
+
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      ArraigoChartSeries *s = g_ptr_array_index (self->series, i);
+
+      for (guint k = 0; k < s->n; k++)
+        {
+          double top = s->y[k] + (s->base ? s->base[k] : 0);
+
+          if (!isfinite (s->x[k]) || !isfinite (top))
+            continue;
+          xlo = MIN (xlo, s->x[k]);
+          xhi = MAX (xhi, s->x[k]);
+          ylo = MIN (ylo, s->y_low ? s->y_low[k] : top);
+          yhi = MAX (yhi, top);
+        }
+    }
+  if (!isfinite (xlo))
+    xlo = 0, xhi = 1;
+  if (!isfinite (yhi))
+    yhi = 1;
+  *x_min = xlo;
+  *x_max = xhi;
+  *y_min = ylo;
+  *y_max = yhi;
+}
+
+/* For screen readers: each series' start, end and peak. */
+char *
+arraigo_chart_model_describe (ArraigoChartModel *self)
+{
+  GString *s = g_string_new (NULL);
+  double xlo, xhi, ylo, yhi;
+
+  arraigo_chart_model_get_range (self, &xlo, &xhi, &ylo, &yhi);
+  /* Translators: chart title, then its units */
+  g_string_append_printf (s, _("%s, in %s."), self->title, self->units ? self->units : "");
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      ArraigoChartSeries *ser = g_ptr_array_index (self->series, i);
+      guint peak = 0;
+      g_autofree char *first = NULL, *last = NULL, *top = NULL;
+
+      if (ser->n == 0 || ser->kind == ARRAIGO_CHART_BAND)
+        continue;
+      for (guint k = 1; k < ser->n; k++)
+        if (ser->y[k] > ser->y[peak])
+          peak = k;
+      first = arraigo_format_number (ser->y[0], yhi / 100, ser->y[0]);
+      last = arraigo_format_number (ser->y[ser->n - 1], yhi / 100, ser->y[ser->n - 1]);
+      top = arraigo_format_number (ser->y[peak], yhi / 100, ser->y[peak]);
+      /* Translators: series label, first year, value, last year, value, peak value, peak year */
+      g_string_append_printf (s, _(" %s: %s in %.0f, %s in %.0f, peak %s in %.0f."),
+                              ser->label, first, ser->x[0], last, ser->x[ser->n - 1], top, ser->x[peak]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* A plain-text table: one row per x_step, one column per line or area. */
+char *
+arraigo_chart_model_to_table (ArraigoChartModel *self,
+                              double             x_step)
+{
+  GString *s = g_string_new (NULL);
+  g_autoptr (GPtrArray) columns = g_ptr_array_new ();
+  double xlo, xhi, ylo, yhi;
+
+  arraigo_chart_model_get_range (self, &xlo, &xhi, &ylo, &yhi);
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      ArraigoChartSeries *ser = g_ptr_array_index (self->series, i);
+
+      if (ser->kind != ARRAIGO_CHART_BAND && ser->n > 0)
+        g_ptr_array_add (columns, ser);
+    }
+
+  g_string_append_printf (s, "%-6s", _("Year"));
+  for (guint c = 0; c < columns->len; c++)
+    g_string_append_printf (s, "  %16.16s", ((ArraigoChartSeries *) columns->pdata[c])->label);
+  g_string_append_c (s, '\n');
+
+  for (double x = ceil (xlo); x <= xhi + 1e-9; x += x_step)
+    {
+      g_string_append_printf (s, "%-6.0f", x);
+      for (guint c = 0; c < columns->len; c++)
+        {
+          ArraigoChartSeries *ser = columns->pdata[c];
+          g_autofree char *text = NULL;
+          double value = NAN;
+
+          for (guint k = 0; k < ser->n; k++)
+            if (fabs (ser->x[k] - x) < 1e-6)
+              value = ser->y[k];
+          text = isnan (value) ? g_strdup ("") : arraigo_format_number (value, yhi / 1000, yhi);
+          g_string_append_printf (s, "  %16s", text);
+        }
+      g_string_append_c (s, '\n');
+    }
+  return g_string_free (s, FALSE);
+}

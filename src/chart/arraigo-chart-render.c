@@ -1,0 +1,532 @@
+/* arraigo-chart-render.c: draws a chart model with Cairo and Pango
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "arraigo-chart-render.h"
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "arraigo-ticks.h"
+
+/* Okabe-Ito: distinguishable with the common colour-vision deficiencies. */
+static const ArraigoColor okabe_ito[ARRAIGO_CHART_PALETTE_SIZE] = {
+  { 0.000, 0.447, 0.698, 1 },   /* blue */
+  { 0.902, 0.624, 0.000, 1 },   /* orange */
+  { 0.000, 0.620, 0.451, 1 },   /* bluish green */
+  { 0.800, 0.475, 0.655, 1 },   /* reddish purple */
+  { 0.337, 0.706, 0.914, 1 },   /* sky blue */
+  { 0.835, 0.369, 0.000, 1 },   /* vermillion */
+};
+
+void
+arraigo_chart_style_init (ArraigoChartStyle *style,
+                          gboolean           dark)
+{
+  memset (style, 0, sizeof *style);
+  style->foreground = dark ? (ArraigoColor) { 1, 1, 1, 0.9 } : (ArraigoColor) { 0, 0, 0, 0.8 };
+  style->background = (ArraigoColor) { 0, 0, 0, 0 };
+  style->grid = dark ? (ArraigoColor) { 1, 1, 1, 0.12 } : (ArraigoColor) { 0, 0, 0, 0.1 };
+  style->marker = dark ? (ArraigoColor) { 1, 1, 1, 0.45 } : (ArraigoColor) { 0, 0, 0, 0.4 };
+  memcpy (style->palette, okabe_ito, sizeof okabe_ito);
+  style->font = "Sans 10";
+  style->scale = 1;
+}
+
+static void
+set_color (cairo_t            *cr,
+           const ArraigoColor *c,
+           double              alpha)
+{
+  cairo_set_source_rgba (cr, c->r, c->g, c->b, c->a * alpha);
+}
+
+/* Hairlines sit on pixel centres so they stay one pixel wide. */
+static double
+crisp (double v)
+{
+  return floor (v) + 0.5;
+}
+
+typedef struct
+{
+  cairo_t                 *cr;
+  PangoLayout             *layout;
+  const ArraigoChartStyle *style;
+  double                   left, right, top, bottom;
+  double                   x_min, x_max, y_min, y_max;
+} Frame;
+
+static double
+fx (const Frame *f,
+    double       x)
+{
+  return f->left + (x - f->x_min) / (f->x_max - f->x_min) * (f->right - f->left);
+}
+
+static double
+fy (const Frame *f,
+    double       y)
+{
+  return f->bottom - (y - f->y_min) / (f->y_max - f->y_min) * (f->bottom - f->top);
+}
+
+static void
+text_size (PangoLayout *layout,
+           const char  *text,
+           int         *w,
+           int         *h)
+{
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, w, h);
+}
+
+static void
+show_text (Frame              *f,
+           const char         *text,
+           double              x,
+           double              y,
+           double              align_x,   /* 0 left, 0.5 centre, 1 right */
+           const ArraigoColor *color,
+           double              alpha)
+{
+  int w, h;
+
+  text_size (f->layout, text, &w, &h);
+  cairo_move_to (f->cr, round (x - align_x * w), round (y));
+  set_color (f->cr, color, alpha);
+  pango_cairo_show_layout (f->cr, f->layout);
+}
+
+static void
+set_font (PangoLayout             *layout,
+          const ArraigoChartStyle *style,
+          double                   relative,
+          gboolean                 bold)
+{
+  PangoFontDescription *desc = pango_font_description_from_string (style->font ? style->font : "Sans 10");
+  int size = pango_font_description_get_size (desc);
+
+  if (size <= 0)
+    size = 10 * PANGO_SCALE;
+  pango_font_description_set_size (desc, (int) (size * relative * MAX (style->scale, 0.5)));
+  if (bold)
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+}
+
+static void
+trace_line (Frame                    *f,
+            const ArraigoChartSeries *s,
+            const double             *offset)
+{
+  gboolean started = FALSE;
+
+  for (guint k = 0; k < s->n; k++)
+    {
+      double y = s->y[k] + (offset ? offset[k] : 0);
+
+      if (!isfinite (y) || !isfinite (s->x[k]))
+        {
+          started = FALSE;
+          continue;
+        }
+      if (started)
+        cairo_line_to (f->cr, fx (f, s->x[k]), fy (f, y));
+      else
+        cairo_move_to (f->cr, fx (f, s->x[k]), fy (f, y));
+      started = TRUE;
+    }
+}
+
+static void
+draw_series (Frame                    *f,
+             const ArraigoChartSeries *s)
+{
+  const ArraigoColor *color = &f->style->palette[s->color % ARRAIGO_CHART_PALETTE_SIZE];
+  cairo_t *cr = f->cr;
+  double w = 2 * f->style->scale;
+
+  if (s->n == 0)
+    return;
+
+  switch (s->kind)
+    {
+    case ARRAIGO_CHART_BAND:
+      trace_line (f, s, NULL);
+      for (guint k = s->n; k-- > 0;)
+        cairo_line_to (cr, fx (f, s->x[k]), fy (f, s->y_low[k]));
+      cairo_close_path (cr);
+      set_color (cr, color, 0.22);
+      cairo_fill (cr);
+      break;
+
+    case ARRAIGO_CHART_AREA:
+      trace_line (f, s, s->base);
+      for (guint k = s->n; k-- > 0;)
+        cairo_line_to (cr, fx (f, s->x[k]), fy (f, s->base[k]));
+      cairo_close_path (cr);
+      set_color (cr, color, 0.55);
+      cairo_fill (cr);
+      trace_line (f, s, s->base);
+      set_color (cr, color, 1);
+      cairo_set_line_width (cr, w * 0.75);
+      cairo_stroke (cr);
+      break;
+
+    case ARRAIGO_CHART_LINE:
+      trace_line (f, s, NULL);
+      set_color (cr, color, 1);
+      cairo_set_line_width (cr, w);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      break;
+
+    case ARRAIGO_CHART_BASELINE:
+      {
+        double dashes[] = { 5 * f->style->scale, 4 * f->style->scale };
+
+        trace_line (f, s, NULL);
+        set_color (cr, color, 0.85);
+        cairo_set_line_width (cr, w * 0.75);
+        cairo_set_dash (cr, dashes, 2, 0);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+        break;
+      }
+
+    case ARRAIGO_CHART_POINTS:
+      for (guint k = 0; k < s->n; k++)
+        {
+          if (!isfinite (s->y[k]) || s->x[k] < f->x_min || s->x[k] > f->x_max)
+            continue;
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, fx (f, s->x[k]), fy (f, s->y[k]), 3.2 * f->style->scale, 0, 2 * G_PI);
+        }
+      set_color (cr, color, 1);
+      cairo_fill_preserve (cr);
+      set_color (cr, &f->style->foreground, 0.6);
+      cairo_set_line_width (cr, 0.8 * f->style->scale);
+      cairo_stroke (cr);
+      break;
+    }
+}
+
+/* One legend entry per label, plus the meaning of dashes and points. */
+static double
+draw_legend (Frame             *f,
+             ArraigoChartModel *model,
+             double             x0,
+             double             y0,
+             double             max_x)
+{
+  double x = x0, y = y0, row_h = 0, sw = 16 * f->style->scale;
+  gboolean has_baseline = FALSE, has_points = FALSE, has_band = FALSE;
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  int w, h;
+
+  set_font (f->layout, f->style, 0.9, FALSE);
+  for (guint i = 0; i < arraigo_chart_model_get_n_series (model) + 3; i++)
+    {
+      const ArraigoChartSeries *s = i < arraigo_chart_model_get_n_series (model) ? arraigo_chart_model_get_series (model, i) : NULL;
+      const char *label;
+      int kind;
+
+      if (s != NULL)
+        {
+          has_baseline |= s->kind == ARRAIGO_CHART_BASELINE;
+          has_points |= s->kind == ARRAIGO_CHART_POINTS;
+          has_band |= s->kind == ARRAIGO_CHART_BAND;
+          if (s->kind != ARRAIGO_CHART_LINE && s->kind != ARRAIGO_CHART_AREA)
+            continue;
+          if (s->label == NULL || g_hash_table_contains (seen, s->label))
+            continue;
+          g_hash_table_add (seen, s->label);
+          label = s->label;
+          kind = s->kind;
+        }
+      else if (i == arraigo_chart_model_get_n_series (model) && has_baseline)
+        label = _("Baseline"), kind = ARRAIGO_CHART_BASELINE;
+      else if (i == arraigo_chart_model_get_n_series (model) + 1 && has_points)
+        label = _("CBP data"), kind = ARRAIGO_CHART_POINTS;
+      else if (i == arraigo_chart_model_get_n_series (model) + 2 && has_band)
+        label = _("Uncertainty"), kind = ARRAIGO_CHART_BAND;
+      else
+        continue;
+
+      text_size (f->layout, label, &w, &h);
+      if (x + sw + 6 + w > max_x && x > x0)
+        {
+          x = x0;
+          y += row_h + 4;
+          row_h = 0;
+        }
+      row_h = MAX (row_h, h);
+      {
+        double cy = y + h / 2.0;
+        const ArraigoColor *c = s ? &f->style->palette[s->color % ARRAIGO_CHART_PALETTE_SIZE] : &f->style->foreground;
+
+        if (kind == ARRAIGO_CHART_POINTS)
+          {
+            cairo_arc (f->cr, x + sw / 2, cy, 3.2 * f->style->scale, 0, 2 * G_PI);
+            set_color (f->cr, c, 0.7);
+            cairo_fill (f->cr);
+          }
+        else if (kind == ARRAIGO_CHART_BAND)
+          {
+            cairo_rectangle (f->cr, x, cy - 4 * f->style->scale, sw, 8 * f->style->scale);
+            set_color (f->cr, c, 0.25);
+            cairo_fill (f->cr);
+          }
+        else
+          {
+            double dashes[] = { 4 * f->style->scale, 3 * f->style->scale };
+
+            cairo_move_to (f->cr, x, crisp (cy));
+            cairo_line_to (f->cr, x + sw, crisp (cy));
+            if (kind == ARRAIGO_CHART_BASELINE)
+              cairo_set_dash (f->cr, dashes, 2, 0);
+            cairo_set_line_width (f->cr, 2 * f->style->scale);
+            set_color (f->cr, c, 1);
+            cairo_stroke (f->cr);
+            cairo_set_dash (f->cr, NULL, 0, 0);
+          }
+        show_text (f, label, x + sw + 5, y, 0, &f->style->foreground, 0.9);
+      }
+      x += sw + 6 + w + 14 * f->style->scale;
+    }
+  return y + row_h;
+}
+
+static void
+draw_hover (Frame             *f,
+            ArraigoChartModel *model,
+            double             hover_x,
+            double             magnitude,
+            double             step)
+{
+  const ArraigoChartSeries *first = NULL;
+  double best = NAN, px, box_w = 0, box_h = 0, bx, by, pad = 6 * f->style->scale;
+  g_autoptr (GString) text = g_string_new (NULL);
+  int tw, th;
+
+  for (guint i = 0; i < arraigo_chart_model_get_n_series (model) && first == NULL; i++)
+    if (arraigo_chart_model_get_series (model, i)->kind != ARRAIGO_CHART_POINTS)
+      first = arraigo_chart_model_get_series (model, i);
+  if (first == NULL || first->n == 0)
+    return;
+
+  /* Snap to the nearest whole year the series has. */
+  for (guint k = 0; k < first->n; k++)
+    if (fabs (first->x[k] - round (first->x[k])) < 1e-6 &&
+        (isnan (best) || fabs (first->x[k] - hover_x) < fabs (best - hover_x)))
+      best = first->x[k];
+  if (isnan (best))
+    return;
+
+  px = crisp (fx (f, best));
+  cairo_move_to (f->cr, px, f->top);
+  cairo_line_to (f->cr, px, f->bottom);
+  set_color (f->cr, &f->style->foreground, 0.5);
+  cairo_set_line_width (f->cr, 1);
+  cairo_stroke (f->cr);
+
+  g_string_append_printf (text, "<b>%.0f</b>", best);
+  for (guint i = 0; i < arraigo_chart_model_get_n_series (model); i++)
+    {
+      const ArraigoChartSeries *s = arraigo_chart_model_get_series (model, i);
+
+      if (s->kind == ARRAIGO_CHART_BAND)
+        continue;
+      for (guint k = 0; k < s->n; k++)
+        if (fabs (s->x[k] - best) < 1e-6 && isfinite (s->y[k]))
+          {
+            g_autofree char *value = arraigo_format_number (s->y[k], step / 10, magnitude);
+            g_autofree char *label = g_markup_escape_text (s->label ? s->label : "", -1);
+            const char *what = s->kind == ARRAIGO_CHART_BASELINE ? _(" (baseline)") : s->kind == ARRAIGO_CHART_POINTS ? _(" (data)") : "";
+
+            g_string_append_printf (text, "\n%s%s: %s", label, what, value);
+            break;
+          }
+    }
+
+  set_font (f->layout, f->style, 0.9, FALSE);
+  pango_layout_set_markup (f->layout, text->str, -1);
+  pango_layout_get_pixel_size (f->layout, &tw, &th);
+  box_w = tw + 2 * pad;
+  box_h = th + 2 * pad;
+  bx = px + 10 + box_w < f->right ? px + 10 : px - 10 - box_w;
+  by = f->top + 4;
+  cairo_rectangle (f->cr, bx, by, box_w, box_h);
+  set_color (f->cr, &f->style->background, 1);
+  if (f->style->background.a == 0)
+    {
+      ArraigoColor bg = { 1 - f->style->foreground.r, 1 - f->style->foreground.g, 1 - f->style->foreground.b, 0.92 };
+
+      set_color (f->cr, &bg, 1);
+    }
+  cairo_fill_preserve (f->cr);
+  set_color (f->cr, &f->style->foreground, 0.3);
+  cairo_stroke (f->cr);
+  cairo_move_to (f->cr, bx + pad, by + pad);
+  set_color (f->cr, &f->style->foreground, 1);
+  pango_cairo_show_layout (f->cr, f->layout);
+  pango_layout_set_attributes (f->layout, NULL);
+}
+
+void
+arraigo_chart_render (cairo_t                 *cr,
+                      double                   width,
+                      double                   height,
+                      ArraigoChartModel       *model,
+                      const ArraigoChartStyle *style,
+                      double                   hover_x)
+{
+  Frame f = { 0 };
+  ArraigoTicks yt, xt;
+  double pad = 8 * style->scale, marker_x;
+  double data_x_min, data_x_max, data_y_min, data_y_max, label_w = 0;
+  const char *marker_label = NULL;
+  int w, h;
+
+  g_return_if_fail (cr != NULL && model != NULL && style != NULL);
+
+  if (width < 40 || height < 40)
+    return;
+
+  cairo_save (cr);
+  f.cr = cr;
+  f.style = style;
+  f.layout = pango_cairo_create_layout (cr);
+
+  if (style->background.a > 0)
+    {
+      set_color (cr, &style->background, 1);
+      cairo_paint (cr);
+    }
+
+  /* Title and units. */
+  set_font (f.layout, style, 1.1, TRUE);
+  pango_layout_set_width (f.layout, (int) ((width - 2 * pad) * PANGO_SCALE));
+  pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_END);
+  show_text (&f, arraigo_chart_model_get_title (model), pad, pad, 0, &style->foreground, 1);
+  text_size (f.layout, arraigo_chart_model_get_title (model), &w, &h);
+  f.top = pad + h + 2;
+  if (arraigo_chart_model_get_units (model) != NULL)
+    {
+      set_font (f.layout, style, 0.85, FALSE);
+      show_text (&f, arraigo_chart_model_get_units (model), pad, f.top, 0, &style->foreground, 0.65);
+      text_size (f.layout, arraigo_chart_model_get_units (model), &w, &h);
+      f.top += h + 2;
+    }
+  pango_layout_set_width (f.layout, -1);
+  pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_NONE);
+  f.top = draw_legend (&f, model, pad, f.top + 2, width - pad) + 10 * style->scale;
+
+  /* Axes. */
+  arraigo_chart_model_get_range (model, &data_x_min, &data_x_max, &data_y_min, &data_y_max);
+  arraigo_ticks_compute (data_y_min, data_y_max, (guint) CLAMP ((height - f.top) / (45 * style->scale), 3, 12), &yt);
+  arraigo_ticks_compute (data_x_min, data_x_max, (guint) CLAMP (width / (90 * style->scale), 3, 12), &xt);
+  f.x_min = data_x_min;
+  f.x_max = data_x_max;
+  f.y_min = yt.min;
+  f.y_max = yt.max;
+
+  set_font (f.layout, style, 0.85, FALSE);
+  for (guint i = 0; i < yt.n; i++)
+    {
+      g_autofree char *label = arraigo_format_number (yt.min + i * yt.step, yt.step, MAX (fabs (yt.min), fabs (yt.max)));
+
+      text_size (f.layout, label, &w, &h);
+      label_w = MAX (label_w, w);
+    }
+  text_size (f.layout, "2045", &w, &h);
+  f.left = pad + label_w + 6 * style->scale;
+  f.right = width - pad - w / 2.0;
+  f.bottom = height - pad - h - 4 * style->scale;
+  if (f.bottom - f.top < 20 || f.right - f.left < 20)
+    {
+      g_object_unref (f.layout);
+      cairo_restore (cr);
+      return;
+    }
+
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < yt.n; i++)
+    {
+      double v = yt.min + i * yt.step;
+      double y = crisp (fy (&f, v));
+      g_autofree char *label = arraigo_format_number (v, yt.step, MAX (fabs (yt.min), fabs (yt.max)));
+
+      cairo_move_to (cr, f.left, y);
+      cairo_line_to (cr, f.right, y);
+      set_color (cr, &style->grid, v == 0 ? 2.5 : 1);
+      cairo_stroke (cr);
+      text_size (f.layout, label, &w, &h);
+      show_text (&f, label, f.left - 6 * style->scale, y - h / 2.0, 1, &style->foreground, 0.75);
+    }
+  for (double x = ceil (f.x_min / xt.step) * xt.step; x <= f.x_max + 1e-9; x += xt.step)
+    {
+      g_autofree char *label = g_strdup_printf ("%.0f", x);
+      double px = crisp (fx (&f, x));
+
+      cairo_move_to (cr, px, f.bottom);
+      cairo_line_to (cr, px, f.bottom + 4 * style->scale);
+      set_color (cr, &style->foreground, 0.5);
+      cairo_stroke (cr);
+      show_text (&f, label, px, f.bottom + 5 * style->scale, 0.5, &style->foreground, 0.75);
+    }
+
+  /* Policy year. */
+  if (arraigo_chart_model_get_marker (model, &marker_x, &marker_label) &&
+      marker_x >= f.x_min && marker_x <= f.x_max)
+    {
+      double px = crisp (fx (&f, marker_x));
+      double dashes[] = { 2, 3 };
+
+      cairo_move_to (cr, px, f.top);
+      cairo_line_to (cr, px, f.bottom);
+      cairo_set_dash (cr, dashes, 2, 0);
+      set_color (cr, &style->marker, 1);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (marker_label != NULL)
+        {
+          set_font (f.layout, style, 0.8, FALSE);
+          show_text (&f, marker_label, px + 4, f.top, 0, &style->marker, 1.6);
+        }
+    }
+
+  /* Series, clipped to the plot: bands and areas under lines, points on top. */
+  cairo_save (cr);
+  cairo_rectangle (cr, f.left, f.top - 2, f.right - f.left, f.bottom - f.top + 4);
+  cairo_clip (cr);
+  for (int pass = 0; pass < 3; pass++)
+    for (guint i = 0; i < arraigo_chart_model_get_n_series (model); i++)
+      {
+        const ArraigoChartSeries *s = arraigo_chart_model_get_series (model, i);
+        int wanted = s->kind == ARRAIGO_CHART_BAND || s->kind == ARRAIGO_CHART_AREA ? 0
+                   : s->kind == ARRAIGO_CHART_POINTS ? 2 : 1;
+
+        if (wanted == pass)
+          draw_series (&f, s);
+      }
+  cairo_restore (cr);
+
+  /* Axis line. */
+  cairo_move_to (cr, f.left, crisp (f.bottom));
+  cairo_line_to (cr, f.right, crisp (f.bottom));
+  set_color (cr, &style->foreground, 0.4);
+  cairo_stroke (cr);
+
+  if (isfinite (hover_x) && hover_x >= f.x_min && hover_x <= f.x_max)
+    draw_hover (&f, model, hover_x, MAX (fabs (yt.min), fabs (yt.max)), yt.step);
+
+  g_object_unref (f.layout);
+  cairo_restore (cr);
+}

@@ -1,0 +1,42 @@
+/* arraigo-chart-render.h: the one renderer for screen, files and tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <math.h>
+
+#include "arraigo-chart-model.h"
+
+G_BEGIN_DECLS
+
+#define ARRAIGO_CHART_PALETTE_SIZE 6
+
+typedef struct
+{
+  double r, g, b, a;
+} ArraigoColor;
+
+typedef struct
+{
+  ArraigoColor foreground;
+  ArraigoColor background;   /* alpha 0: leave the surface as it is */
+  ArraigoColor grid;
+  ArraigoColor marker;
+  ArraigoColor palette[ARRAIGO_CHART_PALETTE_SIZE];
+  const char  *font;         /* Pango font description, e.g. "Sans 10" */
+  double       scale;        /* 1 normally, larger for a projector */
+} ArraigoChartStyle;
+
+void arraigo_chart_style_init (ArraigoChartStyle *style,
+                               gboolean           dark);
+void arraigo_chart_render     (cairo_t                 *cr,
+                               double                   width,
+                               double                   height,
+                               ArraigoChartModel       *model,
+                               const ArraigoChartStyle *style,
+                               double                   hover_x);
+
+G_END_DECLS

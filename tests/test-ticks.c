@@ -1,0 +1,124 @@
+/* test-ticks.c: nice numbers, loose labelling and number labels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "arraigo-ticks.h"
+
+static void
+test_nice_number (void)
+{
+  g_assert_cmpfloat (arraigo_nice_number (1.2, TRUE), ==, 1);
+  g_assert_cmpfloat (arraigo_nice_number (2.6, TRUE), ==, 2);
+  g_assert_cmpfloat (arraigo_nice_number (3.1, TRUE), ==, 5);
+  g_assert_cmpfloat (arraigo_nice_number (8, TRUE), ==, 10);
+  g_assert_cmpfloat (arraigo_nice_number (1.2, FALSE), ==, 2);
+  g_assert_cmpfloat (arraigo_nice_number (4.9, FALSE), ==, 5);
+  g_assert_cmpfloat (arraigo_nice_number (5.1, FALSE), ==, 10);
+  g_assert_cmpfloat_with_epsilon (arraigo_nice_number (0.037, TRUE), 0.05, 1e-12);
+  g_assert_cmpfloat (arraigo_nice_number (130000, TRUE), ==, 100000);
+  g_assert_cmpfloat (arraigo_nice_number (0, TRUE), ==, 1);
+  g_assert_cmpfloat (arraigo_nice_number (NAN, TRUE), ==, 1);
+}
+
+static void
+test_loose_range (void)
+{
+  ArraigoTicks t;
+
+  arraigo_ticks_compute (0, 264170, 5, &t);
+  g_assert_cmpfloat (t.min, ==, 0);
+  g_assert_cmpfloat (t.step, ==, 100000);
+  g_assert_cmpfloat (t.max, ==, 300000);
+  g_assert_cmpuint (t.n, ==, 4);
+  g_assert_cmpint (t.digits, ==, 0);
+  arraigo_ticks_compute (0, 264170, 10, &t);
+  g_assert_cmpfloat (t.step, ==, 50000);
+  g_assert_cmpuint (t.n, ==, 7);
+  arraigo_ticks_compute (0, 1, 1000000, &t);
+  g_assert_cmpuint (t.n, <=, 51);
+
+  arraigo_ticks_compute (0.12, 0.31, 5, &t);
+  g_assert_cmpfloat_with_epsilon (t.step, 0.05, 1e-12);
+  g_assert_cmpfloat_with_epsilon (t.min, 0.1, 1e-12);
+  g_assert_cmpfloat_with_epsilon (t.max, 0.35, 1e-12);
+  g_assert_cmpint (t.digits, ==, 2);
+
+  arraigo_ticks_compute (2012, 2045, 6, &t);
+  g_assert_cmpfloat (t.step, ==, 10);
+  g_assert_cmpfloat (t.min, ==, 2010);
+  g_assert_cmpfloat (t.max, ==, 2050);
+  arraigo_ticks_compute (2012, 2045, 10, &t);
+  g_assert_cmpfloat (t.step, ==, 5);
+
+  /* The ticks always cover the data, whichever way it is given. */
+  arraigo_ticks_compute (-37, -3, 4, &t);
+  g_assert_cmpfloat (t.min, <=, -37);
+  g_assert_cmpfloat (t.max, >=, -3);
+  arraigo_ticks_compute (5, 5, 4, &t);
+  g_assert_cmpfloat (t.min, <, 5);
+  g_assert_cmpfloat (t.max, >, 5);
+  arraigo_ticks_compute (9, 1, 4, &t);
+  g_assert_cmpfloat (t.min, <=, 1);
+  g_assert_cmpfloat (t.max, >=, 9);
+  arraigo_ticks_compute (NAN, INFINITY, 4, &t);
+  g_assert_cmpuint (t.n, >=, 2);
+}
+
+static void
+assert_format (double      value,
+               double      step,
+               double      magnitude,
+               const char *expected)
+{
+  g_autofree char *text = arraigo_format_number (value, step, magnitude);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_format (void)
+{
+  /* The C locale has no thousands separator; en_US (below) does. */
+  assert_format (0, 50000, 300000, "0");
+  assert_format (150000, 50000, 300000, "150k");
+  assert_format (1200000, 200000, 1400000, "1.2M");
+  assert_format (2.5e9, 5e8, 3e9, "2.5B");
+  assert_format (950, 50, 1000, "950");
+  assert_format (0.25, 0.05, 0.35, "0.25");
+  assert_format (NAN, 1, 1, "–");
+}
+
+static void
+test_format_locale (void)
+{
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") == NULL && setlocale (LC_NUMERIC, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no UTF-8 locale");
+      return;
+    }
+  {
+    g_autofree char *text = arraigo_format_number (12500, 500, 90000);
+
+    /* en_US groups thousands; C.UTF-8 does not. Either way the digits stay. */
+    g_assert_true (g_str_equal (text, "12,500") || g_str_equal (text, "12500"));
+  }
+  setlocale (LC_NUMERIC, "C");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/arraigo/ticks/nice-number", test_nice_number);
+  g_test_add_func ("/arraigo/ticks/loose-range", test_loose_range);
+  g_test_add_func ("/arraigo/ticks/format", test_format);
+  g_test_add_func ("/arraigo/ticks/format-locale", test_format_locale);
+  return g_test_run ();
+}
