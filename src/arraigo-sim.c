@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arraigo-observations.h"
 #include "arraigo-paths.h"
 #include "arraigo-scenario-file.h"
 #include "engine/arraigo-calibration.h"
@@ -412,7 +413,8 @@ parse_window (const char  *text,
   return TRUE;
 }
 
-/* Reads a long CSV (one row per time and element) into observations. */
+/* Adds the rows of a long CSV (one per time and element) that match a
+ * series of the target variable. */
 static gboolean
 load_observations (ArraigoCalibration  *cal,
                    ArraigoModel        *model,
@@ -425,53 +427,21 @@ load_observations (ArraigoCalibration  *cal,
                    GPtrArray           *targets,
                    GError             **error)
 {
-  g_autofree char *contents = NULL;
-  g_auto (GStrv) lines = NULL;
-  g_auto (GStrv) header = NULL;
-  int tcol = -1, ecol = -1, vcol = -1;
+  g_autoptr (GPtrArray) rows = arraigo_observations_load (path, time_column, element_column, value_column,
+                                                          time_offset, error);
   guint added = 0;
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
+  if (rows == NULL)
     return FALSE;
-  g_strdelimit (contents, "\r", '\n');
-  lines = g_strsplit (contents, "\n", -1);
-  header = g_strsplit (lines[0], ",", -1);
-  for (int i = 0; header[i] != NULL; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      const char *h = g_strstrip (header[i]);
+      ArraigoObservation *o = rows->pdata[i];
+      g_autofree char *series_name = o->element ? g_strdup_printf ("%s[%s]", target, o->element) : g_strdup (target);
+      int series = arraigo_model_find_series (model, series_name);
 
-      if (g_str_equal (h, time_column))
-        tcol = i;
-      else if (g_str_equal (h, element_column))
-        ecol = i;
-      else if (g_str_equal (h, value_column))
-        vcol = i;
-    }
-  if (tcol < 0 || vcol < 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s has no column '%s' or '%s'"), path, tcol < 0 ? time_column : "", vcol < 0 ? value_column : "");
-      return FALSE;
-    }
-
-  for (guint l = 1; lines[l] != NULL; l++)
-    {
-      g_auto (GStrv) cells = g_strsplit (lines[l], ",", -1);
-      guint n = g_strv_length (cells);
-      g_autofree char *series_name = NULL;
-      double time, value;
-      int series;
-
-      if (n <= (guint) MAX (tcol, MAX (ecol, vcol)))
-        continue;
-      if (!parse_number (g_strstrip (cells[tcol]), "time", &time, NULL) ||
-          !parse_number (g_strstrip (cells[vcol]), "value", &value, NULL))
-        continue;
-      series_name = ecol >= 0 ? g_strdup_printf ("%s[%s]", target, g_strstrip (cells[ecol])) : g_strdup (target);
-      series = arraigo_model_find_series (model, series_name);
       if (series < 0)
         continue;   /* a country the model does not have */
-      arraigo_calibration_add_observation (cal, (guint) series, time + time_offset, value);
+      arraigo_calibration_add_observation (cal, (guint) series, o->time, o->value);
       if (!g_ptr_array_find_with_equal_func (targets, series_name, g_str_equal, NULL))
         g_ptr_array_add (targets, g_steal_pointer (&series_name));
       added++;

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "arraigo-observations.h"
 #include "arraigo-scenario-file.h"
 #include "arraigo-test-utils.h"
 #include "engine/arraigo-calibration.h"
@@ -356,27 +357,19 @@ test_calibration_guard (void)
   static const double recorded_mape[] = { 0.210, 0.280, 0.275 };
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "history",
                                                  "usbp_sw_border_encounters_by_citizenship_fy2000_2025.csv", NULL);
-  g_autoptr (ArraigoTestTable) unused = NULL;
   g_autoptr (ArraigoCalibration) cal = arraigo_calibration_new (model);
   g_autoptr (GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_auto (GStrv) lines = NULL;
+  g_autoptr (GPtrArray) rows = arraigo_observations_load (path, "fiscal_year", "country", "usbp_sw_border_encounters", 0.25, &error);
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint l = 1; lines[l] != NULL; l++)
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_auto (GStrv) cells = g_strsplit (lines[l], ",", 4);
-      g_autofree char *series = NULL;
-      int s;
+      ArraigoObservation *o = rows->pdata[i];
+      g_autofree char *series = g_strdup_printf ("Encounters[%s]", o->element);
+      int s = arraigo_model_find_series (model, series);
 
-      if (g_strv_length (cells) < 3)
-        continue;
-      series = g_strdup_printf ("Encounters[%s]", cells[1]);
-      s = arraigo_model_find_series (model, series);
       if (s >= 0)
-        arraigo_calibration_add_observation (cal, (guint) s, g_ascii_strtod (cells[0], NULL) + 0.25,
-                                             g_ascii_strtod (cells[2], NULL));
+        arraigo_calibration_add_observation (cal, (guint) s, o->time, o->value);
     }
 
   for (guint c = 0; c < G_N_ELEMENTS (countries); c++)

@@ -1,0 +1,28 @@
+/* arraigo-observations.h: observed series from long CSV files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char   *element;   /* e.g. a country; NULL when the file has no element column */
+  double  time;
+  double  value;
+} ArraigoObservation;
+
+/* Reads rows of TIME, ELEMENT, VALUE columns named in the header; rows whose
+ * time or value is not a number are skipped. */
+GPtrArray *arraigo_observations_load (const char  *path,
+                                      const char  *time_column,
+                                      const char  *element_column,
+                                      const char  *value_column,
+                                      double       time_offset,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
