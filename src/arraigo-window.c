@@ -8,22 +8,35 @@
 #include "arraigo-window.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
 
-#include "engine/arraigo-model.h"
 #include "arraigo-paths.h"
+#include "arraigo-scenario-file.h"
+#include "engine/arraigo-model.h"
+
+#define N_CHARTS 4
 
 struct _ArraigoWindow
 {
-  AdwApplicationWindow parent_instance;
+  AdwApplicationWindow  parent_instance;
 
-  GSettings      *settings;
-  ArraigoModel   *model;
+  GSettings            *settings;
+  ArraigoModel         *model;
+  ArraigoScenario      *scenario;
+  ArraigoSimulation    *simulation;
+  GPtrArray            *specs;
+  GtkWidget            *lever_panel;
+  GtkWidget            *cards[N_CHARTS];
 
-  AdwWindowTitle *window_title;
-  GtkStack       *stack;
-  AdwStatusPage  *model_page;
-  AdwStatusPage  *error_page;
-  GtkLabel       *model_summary_label;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  GtkPaned             *paned;
+  GtkGrid              *chart_grid;
+  AdwStatusPage        *error_page;
+  GtkListBox           *preset_list;
+  GtkPopover           *presets_popover;
+  GtkDropDown          *view_selector;
 };
 
 G_DEFINE_FINAL_TYPE (ArraigoWindow, arraigo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -37,24 +50,25 @@ arraigo_window_new (ArraigoApplication *application)
 }
 
 static void
-arraigo_window_show_model (ArraigoWindow *self)
+update_title (ArraigoWindow *self)
 {
-  g_autofree char *summary = NULL;
-  guint n_stocks = 0;
-  guint n_variables = arraigo_model_get_n_variables (self->model);
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  gboolean modified;
 
-  for (guint i = 0; i < n_variables; i++)
-    if (arraigo_model_get_variable (self->model, i)->kind == ARRAIGO_VARIABLE_STOCK)
-      n_stocks++;
-
-  summary = g_strdup_printf (_("%u variables, %u of them stocks, simulated from %g to %g"),
-                             n_variables, n_stocks,
-                             arraigo_model_get_start (self->model),
-                             arraigo_model_get_stop (self->model));
-  adw_status_page_set_title (self->model_page, arraigo_model_get_name (self->model));
-  gtk_label_set_text (self->model_summary_label, summary);
+  if (self->scenario == NULL)
+    return;
+  modified = arraigo_scenario_get_modified (self->scenario);
+  /* Translators: the scenario's name, with a mark when the levers differ from it */
+  title = modified ? g_strdup_printf (_("%s (modified)"), arraigo_scenario_get_title (self->scenario))
+                   : g_strdup (arraigo_scenario_get_title (self->scenario));
+  adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, arraigo_model_get_name (self->model));
-  gtk_stack_set_visible_child_name (self->stack, "model");
+  window_title = g_strdup_printf ("%s%s — %s", modified ? "• " : "", arraigo_scenario_get_title (self->scenario), _("Arraigo"));
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", arraigo_scenario_can_undo (self->scenario));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", arraigo_scenario_can_redo (self->scenario));
 }
 
 static void
@@ -63,6 +77,158 @@ arraigo_window_show_error (ArraigoWindow *self,
 {
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static int
+compare_presets (gconstpointer a,
+                 gconstpointer b)
+{
+  const char *x = *(const char **) a, *y = *(const char **) b;
+
+  /* Business as usual first: it is the baseline. */
+  if (g_str_has_suffix (x, "business-as-usual.arraigo"))
+    return -1;
+  if (g_str_has_suffix (y, "business-as-usual.arraigo"))
+    return 1;
+  return g_strcmp0 (x, y);
+}
+
+static void
+load_presets (ArraigoWindow *self)
+{
+  g_autofree char *dir_path = arraigo_data_path ("scenarios", NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".arraigo"))
+      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_sort (paths, compare_presets);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ArraigoScenarioFile) file = arraigo_scenario_file_load (paths->pdata[i], &error);
+      GtkWidget *row;
+
+      if (file == NULL)
+        {
+          g_warning ("Skipping a preset: %s", error->message);
+          continue;
+        }
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), file->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), file->description ? file->description : "");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (paths->pdata[i]), g_free);
+      gtk_list_box_append (self->preset_list, row);
+    }
+}
+
+gboolean
+arraigo_window_apply_preset (ArraigoWindow  *self,
+                             const char     *path,
+                             GError        **error)
+{
+  g_autoptr (ArraigoScenarioFile) file = NULL;
+
+  g_return_val_if_fail (self->scenario != NULL, FALSE);
+
+  file = arraigo_scenario_file_load (path, error);
+  return file != NULL && arraigo_scenario_apply_file (self->scenario, file, error);
+}
+
+static void
+preset_activated_cb (ArraigoWindow *self,
+                     GtkListBoxRow *row)
+{
+  g_autoptr (GError) error = NULL;
+  const char *path = g_object_get_data (G_OBJECT (row), "path");
+
+  gtk_popover_popdown (self->presets_popover);
+  if (path != NULL && !arraigo_window_apply_preset (self, path, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Preset Could Not Be Applied"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+void
+arraigo_window_set_view (ArraigoWindow    *self,
+                         ArraigoChartView  view)
+{
+  gtk_drop_down_set_selected (self->view_selector, view);
+}
+
+static void
+view_changed_cb (ArraigoWindow *self)
+{
+  guint view = gtk_drop_down_get_selected (self->view_selector);
+
+  for (guint i = 0; i < N_CHARTS; i++)
+    if (self->cards[i] != NULL)
+      arraigo_chart_card_set_view (ARRAIGO_CHART_CARD (self->cards[i]), (ArraigoChartView) view);
+  g_settings_set_enum (self->settings, "chart-view", (int) view);
+}
+
+static void
+build_explorer (ArraigoWindow *self)
+{
+  guint next = 0;
+  guint shown[N_CHARTS];
+
+  /* The charts the model marks as shown first, then the rest in order. */
+  for (guint i = 0; i < self->specs->len && next < N_CHARTS; i++)
+    if (((ArraigoChartSpec *) self->specs->pdata[i])->shown)
+      shown[next++] = i;
+  for (guint i = 0; i < self->specs->len && next < N_CHARTS; i++)
+    {
+      gboolean used = FALSE;
+
+      for (guint k = 0; k < next; k++)
+        used |= shown[k] == i;
+      if (!used)
+        shown[next++] = i;
+    }
+
+  self->lever_panel = arraigo_lever_panel_new (self->simulation);
+  gtk_paned_set_start_child (self->paned, self->lever_panel);
+  for (guint i = 0; i < N_CHARTS && i < next; i++)
+    {
+      self->cards[i] = arraigo_chart_card_new (self->simulation, self->specs, shown[i]);
+      arraigo_chart_card_set_view (ARRAIGO_CHART_CARD (self->cards[i]),
+                                   (ArraigoChartView) gtk_drop_down_get_selected (self->view_selector));
+      gtk_grid_attach (self->chart_grid, self->cards[i], (int) (i % 2), (int) (i / 2), 1, 1);
+    }
+  g_signal_connect_object (self->scenario, "notify::title", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scenario, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scenario, "notify::can-undo", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  update_title (self);
+  gtk_stack_set_visible_child_name (self->stack, "explorer");
+}
+
+static void
+clear_explorer (ArraigoWindow *self)
+{
+  for (guint i = 0; i < N_CHARTS; i++)
+    if (self->cards[i] != NULL)
+      {
+        gtk_grid_remove (self->chart_grid, self->cards[i]);
+        self->cards[i] = NULL;
+      }
+  if (self->lever_panel != NULL)
+    {
+      gtk_paned_set_start_child (self->paned, NULL);
+      self->lever_panel = NULL;
+    }
+  g_clear_object (&self->simulation);
+  g_clear_object (&self->scenario);
+  g_clear_pointer (&self->specs, g_ptr_array_unref);
 }
 
 void
@@ -92,9 +258,13 @@ arraigo_window_open_model (ArraigoWindow *self,
       return;
     }
 
+  clear_explorer (self);
   g_clear_pointer (&self->model, arraigo_model_unref);
   self->model = model;
-  arraigo_window_show_model (self);
+  self->scenario = arraigo_scenario_new (model);
+  self->simulation = arraigo_simulation_new (self->scenario);
+  self->specs = arraigo_chart_specs_new (model);
+  build_explorer (self);
 }
 
 gboolean
@@ -104,6 +274,183 @@ arraigo_window_has_model (ArraigoWindow *self)
 
   return self->model != NULL;
 }
+
+ArraigoScenario *
+arraigo_window_get_scenario (ArraigoWindow *self)
+{
+  return self->scenario;
+}
+
+ArraigoSimulation *
+arraigo_window_get_simulation (ArraigoWindow *self)
+{
+  return self->simulation;
+}
+
+ArraigoLeverPanel *
+arraigo_window_get_lever_panel (ArraigoWindow *self)
+{
+  return self->lever_panel ? ARRAIGO_LEVER_PANEL (self->lever_panel) : NULL;
+}
+
+guint
+arraigo_window_get_n_charts (ArraigoWindow *self)
+{
+  guint n = 0;
+
+  while (n < N_CHARTS && self->cards[n] != NULL)
+    n++;
+  return n;
+}
+
+ArraigoChartCard *
+arraigo_window_get_chart_card (ArraigoWindow *self,
+                               guint          index)
+{
+  g_return_val_if_fail (index < N_CHARTS, NULL);
+  return self->cards[index] ? ARRAIGO_CHART_CARD (self->cards[index]) : NULL;
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ArraigoWindow *self = ARRAIGO_WINDOW (widget);
+
+  if (self->scenario)
+    arraigo_scenario_undo (self->scenario);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ArraigoWindow *self = ARRAIGO_WINDOW (widget);
+
+  if (self->scenario)
+    arraigo_scenario_redo (self->scenario);
+}
+
+static void
+reset_all_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ArraigoWindow *self = ARRAIGO_WINDOW (widget);
+
+  if (self->scenario)
+    arraigo_scenario_reset_all (self->scenario);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Benchmark: a lever through many values, timed from the change to the
+ * frame that shows it (every chart redrawn from the new run). */
+
+typedef struct
+{
+  ArraigoWindow *window;
+  guint          lever;
+  guint          n_values;
+  guint          index;
+  gint64         changed_at;
+  guint64        serial;
+  GArray        *times;     /* double, milliseconds */
+  gulong         handler;
+  GdkFrameClock *clock;
+} Benchmark;
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean benchmark_step (gpointer data);
+
+static void
+benchmark_after_paint_cb (GdkFrameClock *clock,
+                          Benchmark     *bench)
+{
+  ArraigoWindow *self = bench->window;
+  gboolean all_shown = bench->changed_at != 0;
+
+  for (guint i = 0; i < N_CHARTS && all_shown; i++)
+    if (self->cards[i] != NULL && arraigo_chart_card_get_serial (ARRAIGO_CHART_CARD (self->cards[i])) < bench->serial)
+      all_shown = FALSE;
+  if (!all_shown)
+    return;
+
+  {
+    double ms = (g_get_monotonic_time () - bench->changed_at) / 1000.0;
+
+    g_array_append_val (bench->times, ms);
+  }
+  bench->changed_at = 0;
+  g_idle_add (benchmark_step, bench);
+}
+
+static gboolean
+benchmark_step (gpointer data)
+{
+  Benchmark *bench = data;
+  ArraigoWindow *self = bench->window;
+
+  if (bench->index == bench->n_values)
+    {
+      double *t = (double *) bench->times->data;
+      guint n = bench->times->len;
+
+      qsort (t, n, sizeof (double), compare_doubles);
+      g_print ("benchmark: %u lever changes, four charts, %dx%d window\n", n,
+               gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+      g_print ("change-to-frame-ms median %.2f p95 %.2f max %.2f\n",
+               t[n / 2], t[(guint) (n * 0.95)], t[n - 1]);
+      g_signal_handler_disconnect (bench->clock, bench->handler);
+      g_array_unref (bench->times);
+      g_free (bench);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return G_SOURCE_REMOVE;
+    }
+
+  {
+    const ArraigoLever *lever = arraigo_scenario_get_lever (self->scenario, bench->lever);
+    double f = (double) bench->index / (bench->n_values - 1);
+    double value = lever->min + (lever->max - lever->min) * (bench->index % 2 ? f : 1 - f);
+
+    bench->index++;
+    bench->changed_at = g_get_monotonic_time ();
+    arraigo_scenario_set_value (self->scenario, bench->lever, value);
+    bench->serial = arraigo_simulation_get_serial (self->simulation) + 1;
+    gdk_frame_clock_request_phase (bench->clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  }
+  return G_SOURCE_REMOVE;
+}
+
+void
+arraigo_window_run_benchmark (ArraigoWindow *self,
+                              guint          n_values)
+{
+  Benchmark *bench;
+
+  g_return_if_fail (self->scenario != NULL);
+  g_return_if_fail (gtk_widget_get_realized (GTK_WIDGET (self)));
+
+  bench = g_new0 (Benchmark, 1);
+  bench->window = self;
+  bench->n_values = MAX (n_values, 2);
+  bench->lever = (guint) MAX (0, arraigo_scenario_find_lever (self->scenario, "Seasonal visas"));
+  bench->times = g_array_new (FALSE, FALSE, sizeof (double));
+  bench->clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  bench->handler = g_signal_connect (bench->clock, "after-paint", G_CALLBACK (benchmark_after_paint_cb), bench);
+  g_idle_add (benchmark_step, bench);
+}
+
+/* ------------------------------------------------------------------------ */
 
 static void
 arraigo_window_open_default_model (ArraigoWindow *self)
@@ -119,6 +466,7 @@ arraigo_window_dispose (GObject *object)
 {
   ArraigoWindow *self = ARRAIGO_WINDOW (object);
 
+  clear_explorer (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ARRAIGO_TYPE_WINDOW);
   g_clear_pointer (&self->model, arraigo_model_unref);
   g_clear_object (&self->settings);
@@ -137,9 +485,22 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/arraigo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, model_page);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, chart_grid);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, model_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, preset_list);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, presets_popover);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, view_selector);
+  gtk_widget_class_bind_template_callback (widget_class, preset_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.reset-all", NULL);
 }
 
 static void
@@ -152,6 +513,8 @@ arraigo_window_init (ArraigoWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  gtk_drop_down_set_selected (self->view_selector, (guint) g_settings_get_enum (self->settings, "chart-view"));
 
+  load_presets (self);
   arraigo_window_open_default_model (self);
 }

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "arraigo-application.h"
+#include "arraigo-lever-panel.h"
+#include "arraigo-chart-card.h"
 
 G_BEGIN_DECLS
 
@@ -15,9 +17,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ArraigoWindow, arraigo_window, ARRAIGO, WINDOW, AdwApplicationWindow)
 
-ArraigoWindow *arraigo_window_new        (ArraigoApplication *application);
-void           arraigo_window_open_model (ArraigoWindow      *self,
-                                          GFile              *file);
-gboolean       arraigo_window_has_model  (ArraigoWindow      *self);
+ArraigoWindow     *arraigo_window_new            (ArraigoApplication *application);
+void               arraigo_window_open_model     (ArraigoWindow      *self,
+                                                  GFile              *file);
+gboolean           arraigo_window_has_model      (ArraigoWindow      *self);
+ArraigoScenario   *arraigo_window_get_scenario   (ArraigoWindow      *self);
+ArraigoSimulation *arraigo_window_get_simulation (ArraigoWindow      *self);
+ArraigoLeverPanel *arraigo_window_get_lever_panel (ArraigoWindow     *self);
+guint              arraigo_window_get_n_charts   (ArraigoWindow      *self);
+ArraigoChartCard  *arraigo_window_get_chart_card (ArraigoWindow      *self,
+                                                  guint               index);
+gboolean           arraigo_window_apply_preset   (ArraigoWindow      *self,
+                                                  const char         *path,
+                                                  GError            **error);
+void               arraigo_window_set_view       (ArraigoWindow      *self,
+                                                  ArraigoChartView    view);
+void               arraigo_window_run_benchmark  (ArraigoWindow      *self,
+                                                  guint               n_values);
 
 G_END_DECLS

@@ -414,9 +414,13 @@ arraigo_chart_render (cairo_t                 *cr,
   set_font (f.layout, style, 1.1, TRUE);
   pango_layout_set_width (f.layout, (int) ((width - 2 * pad) * PANGO_SCALE));
   pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_END);
-  show_text (&f, arraigo_chart_model_get_title (model), pad, pad, 0, &style->foreground, 1);
-  text_size (f.layout, arraigo_chart_model_get_title (model), &w, &h);
-  f.top = pad + h + 2;
+  f.top = pad;
+  if (!style->hide_title)
+    {
+      show_text (&f, arraigo_chart_model_get_title (model), pad, pad, 0, &style->foreground, 1);
+      text_size (f.layout, arraigo_chart_model_get_title (model), &w, &h);
+      f.top = pad + h + 2;
+    }
   if (arraigo_chart_model_get_units (model) != NULL)
     {
       set_font (f.layout, style, 0.85, FALSE);

@@ -28,6 +28,7 @@ typedef struct
   ArraigoColor palette[ARRAIGO_CHART_PALETTE_SIZE];
   const char  *font;         /* Pango font description, e.g. "Sans 10" */
   double       scale;        /* 1 normally, larger for a projector */
+  gboolean     hide_title;   /* when the surroundings already name the chart */
 } ArraigoChartStyle;
 
 void arraigo_chart_style_init (ArraigoChartStyle *style,

@@ -1,0 +1,152 @@
+/* arraigo-lever-panel.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "arraigo-lever-panel.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+struct _ArraigoLeverPanel
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *scroller;
+  GtkBox    *box;
+  GPtrArray *rows;
+};
+
+G_DEFINE_FINAL_TYPE (ArraigoLeverPanel, arraigo_lever_panel, GTK_TYPE_WIDGET)
+
+/* Policy groups first, then the context a user assumes rather than chooses. */
+static const struct
+{
+  const char *id;
+  const char *title;
+  const char *description;
+} groups[] = {
+  { "Aid", N_("Aid"), N_("US assistance to Guatemala, Honduras and El Salvador") },
+  { "Visas", N_("Visas"), N_("Legal ways to come and work or find protection") },
+  { "Enforcement", N_("Enforcement"), N_("Border, Mexico, asylum and removals") },
+  { "Assumptions", N_("Assumptions"), N_("Conditions no one policy controls") },
+  { "Context", N_("Context"), N_("When the sliders take over from history") },
+};
+
+static double
+history_at (ArraigoRun *run,
+            int         series,
+            double      time)
+{
+  const double *times, *values;
+  guint best = 0;
+
+  if (series < 0)
+    return NAN;
+  times = arraigo_run_get_times (run);
+  values = arraigo_run_get_series (run, (guint) series);
+  for (guint j = 0; j < arraigo_run_get_n_saves (run); j++)
+    if (fabs (times[j] - time) < fabs (times[best] - time))
+      best = j;
+  return values[best];
+}
+
+GtkWidget *
+arraigo_lever_panel_new (ArraigoSimulation *simulation)
+{
+  ArraigoLeverPanel *self = g_object_new (ARRAIGO_TYPE_LEVER_PANEL, NULL);
+  ArraigoScenario *scenario = arraigo_simulation_get_scenario (simulation);
+  ArraigoRun *baseline = arraigo_simulation_get_baseline (simulation);
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      GtkWidget *group = NULL;
+
+      for (guint i = 0; i < arraigo_scenario_get_n_levers (scenario); i++)
+        {
+          const ArraigoLever *lever = arraigo_scenario_get_lever (scenario, i);
+          GtkWidget *row;
+
+          if (g_strcmp0 (lever->group, groups[g].id) != 0)
+            continue;
+          if (group == NULL)
+            {
+              group = adw_preferences_group_new ();
+              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(groups[g].title));
+              adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _(groups[g].description));
+              gtk_box_append (self->box, group);
+            }
+          row = arraigo_lever_row_new (scenario, i, history_at (baseline, lever->history_series, 2025));
+          {
+            /* In a list row the group draws it as a card; the row itself
+             * takes no focus so that Tab goes straight to the slider. */
+            GtkWidget *list_row = gtk_list_box_row_new ();
+
+            gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+            gtk_widget_set_focusable (list_row, FALSE);
+            gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row);
+            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list_row);
+          }
+          g_ptr_array_add (self->rows, row);
+        }
+    }
+  return GTK_WIDGET (self);
+}
+
+static void
+arraigo_lever_panel_dispose (GObject *object)
+{
+  ArraigoLeverPanel *self = ARRAIGO_LEVER_PANEL (object);
+
+  g_ptr_array_set_size (self->rows, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ARRAIGO_TYPE_LEVER_PANEL);
+  G_OBJECT_CLASS (arraigo_lever_panel_parent_class)->dispose (object);
+}
+
+static void
+arraigo_lever_panel_finalize (GObject *object)
+{
+  ArraigoLeverPanel *self = ARRAIGO_LEVER_PANEL (object);
+
+  g_ptr_array_unref (self->rows);
+  G_OBJECT_CLASS (arraigo_lever_panel_parent_class)->finalize (object);
+}
+
+static void
+arraigo_lever_panel_class_init (ArraigoLeverPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = arraigo_lever_panel_dispose;
+  object_class->finalize = arraigo_lever_panel_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/arraigo-lever-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, ArraigoLeverPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoLeverPanel, box);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "leverpanel");
+}
+
+static void
+arraigo_lever_panel_init (ArraigoLeverPanel *self)
+{
+  self->rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+guint
+arraigo_lever_panel_get_n_rows (ArraigoLeverPanel *self)
+{
+  return self->rows->len;
+}
+
+ArraigoLeverRow *
+arraigo_lever_panel_get_row (ArraigoLeverPanel *self,
+                             guint              index)
+{
+  g_return_val_if_fail (index < self->rows->len, NULL);
+  return g_ptr_array_index (self->rows, index);
+}

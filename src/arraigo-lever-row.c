@@ -1,0 +1,201 @@
+/* arraigo-lever-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "arraigo-lever-row.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+struct _ArraigoLeverRow
+{
+  GtkWidget        parent_instance;
+
+  ArraigoScenario *scenario;
+  guint            lever;
+  gboolean         updating;
+
+  GtkWidget       *box;
+  GtkLabel        *name_label;
+  GtkEditableLabel *value_label;
+  GtkLabel        *doc_label;
+  GtkButton       *reset_button;
+  GtkScale        *scale;
+  GtkAdjustment   *adjustment;
+};
+
+G_DEFINE_FINAL_TYPE (ArraigoLeverRow, arraigo_lever_row, GTK_TYPE_WIDGET)
+
+static void
+sync_from_scenario (ArraigoLeverRow *self)
+{
+  double value = arraigo_scenario_get_value (self->scenario, self->lever);
+  const ArraigoLever *lever = arraigo_scenario_get_lever (self->scenario, self->lever);
+  g_autofree char *text = arraigo_scenario_format_value (self->scenario, self->lever, value);
+
+  self->updating = TRUE;
+  gtk_adjustment_set_value (self->adjustment, value);
+  if (!gtk_editable_label_get_editing (self->value_label))
+    gtk_editable_set_text (GTK_EDITABLE (self->value_label), text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), value != lever->default_value);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                  -1);
+  self->updating = FALSE;
+}
+
+static void
+lever_changed_cb (ArraigoLeverRow *self,
+                  guint            lever)
+{
+  if (lever == self->lever || lever == G_MAXUINT)
+    sync_from_scenario (self);
+}
+
+static void
+value_changed_cb (ArraigoLeverRow *self)
+{
+  if (!self->updating)
+    arraigo_scenario_set_value (self->scenario, self->lever, gtk_adjustment_get_value (self->adjustment));
+}
+
+static void
+reset_clicked_cb (ArraigoLeverRow *self)
+{
+  arraigo_scenario_reset_lever (self->scenario, self->lever);
+}
+
+/* Accepts what people type: "1,200", "1.2 billion", "45%", "250000". */
+gboolean
+arraigo_lever_row_enter_value (ArraigoLeverRow *self,
+                               const char      *text)
+{
+  const ArraigoLever *lever = arraigo_scenario_get_lever (self->scenario, self->lever);
+  g_autoptr (GString) digits = g_string_new (NULL);
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  double value, factor = 1;
+  char *end = NULL;
+
+  for (const char *c = text; *c; c++)
+    if (g_ascii_isdigit (*c) || *c == '.' || *c == '-')
+      g_string_append_c (digits, *c);
+  if (digits->len == 0)
+    return FALSE;
+  value = g_ascii_strtod (digits->str, &end);
+  if (end == digits->str || *end != '\0' || !isfinite (value))
+    return FALSE;
+  if (strstr (lower, "billion") || strstr (lower, "mil millones"))
+    factor = 1000;
+  value = value * factor / (lever->display_scale != 0 ? lever->display_scale : 1);
+  arraigo_scenario_set_value (self->scenario, self->lever, value);
+  return TRUE;
+}
+
+static void
+editing_changed_cb (ArraigoLeverRow *self)
+{
+  if (gtk_editable_label_get_editing (self->value_label))
+    return;
+  if (!arraigo_lever_row_enter_value (self, gtk_editable_get_text (GTK_EDITABLE (self->value_label))))
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  sync_from_scenario (self);
+}
+
+static void
+arraigo_lever_row_dispose (GObject *object)
+{
+  ArraigoLeverRow *self = ARRAIGO_LEVER_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ARRAIGO_TYPE_LEVER_ROW);
+  g_clear_object (&self->scenario);
+  G_OBJECT_CLASS (arraigo_lever_row_parent_class)->dispose (object);
+}
+
+static void
+arraigo_lever_row_class_init (ArraigoLeverRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = arraigo_lever_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/arraigo-lever-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, box);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, value_label);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, doc_label);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, scale);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, adjustment);
+  gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+arraigo_lever_row_init (ArraigoLeverRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->value_label, "notify::editing", G_CALLBACK (editing_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+arraigo_lever_row_new (ArraigoScenario *scenario,
+                       guint            lever_index,
+                       double           history_value)
+{
+  ArraigoLeverRow *self = g_object_new (ARRAIGO_TYPE_LEVER_ROW, NULL);
+  const ArraigoLever *lever = arraigo_scenario_get_lever (scenario, lever_index);
+  g_autofree char *doc = NULL;
+
+  self->scenario = g_object_ref (scenario);
+  self->lever = lever_index;
+
+  gtk_label_set_text (self->name_label, lever->info->name);
+  doc = g_strdup_printf ("%s\n\n%s", lever->info->doc ? lever->info->doc : "",
+                         lever->info->units ? lever->info->units : "");
+  gtk_label_set_text (self->doc_label, doc);
+
+  self->updating = TRUE;
+  gtk_adjustment_configure (self->adjustment, lever->default_value, lever->min, lever->max,
+                            lever->step, lever->step * 10, 0);
+  self->updating = FALSE;
+  gtk_scale_set_digits (self->scale, lever->step < 1 ? 2 : 0);
+  /* The baseline value, and where history stood when the sliders took over. */
+  gtk_scale_add_mark (self->scale, lever->default_value, GTK_POS_BOTTOM, NULL);
+  if (isfinite (history_value) && history_value >= lever->min && history_value <= lever->max &&
+      fabs (history_value - lever->default_value) > lever->step / 2)
+    gtk_scale_add_mark (self->scale, history_value, GTK_POS_TOP, NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lever->info->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lever->info->doc ? lever->info->doc : "",
+                                  -1);
+  {
+    g_autofree char *reset = g_strdup_printf (_("Reset %s"), lever->info->name);
+    g_autofree char *exact = g_strdup_printf (_("Exact value of %s"), lever->info->name);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->reset_button), GTK_ACCESSIBLE_PROPERTY_LABEL, reset, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_label), GTK_ACCESSIBLE_PROPERTY_LABEL, exact, -1);
+  }
+
+  g_signal_connect_object (scenario, "lever-changed", G_CALLBACK (lever_changed_cb), self, G_CONNECT_SWAPPED);
+  sync_from_scenario (self);
+  return GTK_WIDGET (self);
+}
+
+guint
+arraigo_lever_row_get_lever (ArraigoLeverRow *self)
+{
+  return self->lever;
+}
+
+GtkScale *
+arraigo_lever_row_get_scale (ArraigoLeverRow *self)
+{
+  return self->scale;
+}

@@ -1,0 +1,66 @@
+/* arraigo-scenario.h: the lever values a user has set, with undo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "arraigo-scenario-file.h"
+#include "engine/arraigo-model.h"
+#include "engine/arraigo-run.h"
+
+G_BEGIN_DECLS
+
+/* A lever as the model describes it (vendor metadata arraigo:lever). */
+typedef struct
+{
+  const ArraigoVariableInfo *info;
+  guint                      series;
+  const char                *group;
+  double                     min;
+  double                     max;
+  double                     step;
+  double                     default_value;
+  double                     display_scale;   /* shown value = value * scale */
+  const char                *format;          /* printf format for the shown value */
+  int                        order;
+  int                        history_series;  /* "<name> history", or -1 */
+} ArraigoLever;
+
+#define ARRAIGO_TYPE_SCENARIO (arraigo_scenario_get_type ())
+
+G_DECLARE_FINAL_TYPE (ArraigoScenario, arraigo_scenario, ARRAIGO, SCENARIO, GObject)
+
+ArraigoScenario    *arraigo_scenario_new          (ArraigoModel        *model);
+ArraigoModel       *arraigo_scenario_get_model    (ArraigoScenario     *self);
+guint               arraigo_scenario_get_n_levers (ArraigoScenario     *self);
+const ArraigoLever *arraigo_scenario_get_lever    (ArraigoScenario     *self,
+                                                   guint                index);
+int                 arraigo_scenario_find_lever   (ArraigoScenario     *self,
+                                                   const char          *name);
+double              arraigo_scenario_get_value    (ArraigoScenario     *self,
+                                                   guint                index);
+void                arraigo_scenario_set_value    (ArraigoScenario     *self,
+                                                   guint                index,
+                                                   double               value);
+void                arraigo_scenario_reset_lever  (ArraigoScenario     *self,
+                                                   guint                index);
+void                arraigo_scenario_reset_all    (ArraigoScenario     *self);
+gboolean            arraigo_scenario_apply_file   (ArraigoScenario     *self,
+                                                   ArraigoScenarioFile *file,
+                                                   GError             **error);
+void                arraigo_scenario_apply_to_run (ArraigoScenario     *self,
+                                                   ArraigoRun          *run);
+gboolean            arraigo_scenario_undo         (ArraigoScenario     *self);
+gboolean            arraigo_scenario_redo         (ArraigoScenario     *self);
+gboolean            arraigo_scenario_can_undo     (ArraigoScenario     *self);
+gboolean            arraigo_scenario_can_redo     (ArraigoScenario     *self);
+const char         *arraigo_scenario_get_title    (ArraigoScenario     *self);
+gboolean            arraigo_scenario_get_modified (ArraigoScenario     *self);
+char               *arraigo_scenario_format_value (ArraigoScenario     *self,
+                                                   guint                index,
+                                                   double               value) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

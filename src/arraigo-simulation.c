@@ -1,0 +1,148 @@
+/* arraigo-simulation.c
+ *
+ * A lever change schedules one run at high idle priority, ahead of GTK's
+ * redraw: several changes in one frame cost one run, and the frame that
+ * follows shows the result. A run of the built-in model takes about a
+ * millisecond, so it is done on the main thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "arraigo-simulation.h"
+
+#include <gdk/gdk.h>
+
+struct _ArraigoSimulation
+{
+  GObject          parent_instance;
+
+  ArraigoScenario *scenario;
+  ArraigoRun      *run;
+  ArraigoRun      *baseline;
+  guint            update_source;
+  guint64          serial;
+};
+
+G_DEFINE_FINAL_TYPE (ArraigoSimulation, arraigo_simulation, G_TYPE_OBJECT)
+
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+arraigo_simulation_update_now (ArraigoSimulation *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  arraigo_scenario_apply_to_run (self->scenario, self->run);
+  if (!arraigo_run_execute (self->run, &error))
+    {
+      g_warning ("The model did not run: %s", error->message);
+      return;
+    }
+  self->serial++;
+  g_signal_emit (self, signals[UPDATED], 0);
+}
+
+static gboolean
+update_cb (gpointer data)
+{
+  ArraigoSimulation *self = data;
+
+  self->update_source = 0;
+  arraigo_simulation_update_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lever_changed_cb (ArraigoSimulation *self,
+                  guint              lever)
+{
+  if (self->update_source == 0)
+    self->update_source = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, update_cb, self, NULL);
+}
+
+ArraigoSimulation *
+arraigo_simulation_new (ArraigoScenario *scenario)
+{
+  ArraigoSimulation *self = g_object_new (ARRAIGO_TYPE_SIMULATION, NULL);
+  ArraigoModel *model = arraigo_scenario_get_model (scenario);
+  g_autoptr (GError) error = NULL;
+
+  self->scenario = g_object_ref (scenario);
+  self->run = arraigo_run_new (model);
+  self->baseline = arraigo_run_new (model);
+  /* The baseline is the model as written: every lever at its default. */
+  if (!arraigo_run_execute (self->baseline, &error))
+    g_warning ("The baseline did not run: %s", error->message);
+  g_signal_connect_object (scenario, "lever-changed", G_CALLBACK (lever_changed_cb), self, G_CONNECT_SWAPPED);
+  arraigo_simulation_update_now (self);
+  return self;
+}
+
+static void
+arraigo_simulation_dispose (GObject *object)
+{
+  ArraigoSimulation *self = ARRAIGO_SIMULATION (object);
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  g_clear_object (&self->scenario);
+  G_OBJECT_CLASS (arraigo_simulation_parent_class)->dispose (object);
+}
+
+static void
+arraigo_simulation_finalize (GObject *object)
+{
+  ArraigoSimulation *self = ARRAIGO_SIMULATION (object);
+
+  g_clear_pointer (&self->run, arraigo_run_free);
+  g_clear_pointer (&self->baseline, arraigo_run_free);
+  G_OBJECT_CLASS (arraigo_simulation_parent_class)->finalize (object);
+}
+
+static void
+arraigo_simulation_class_init (ArraigoSimulationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = arraigo_simulation_dispose;
+  object_class->finalize = arraigo_simulation_finalize;
+
+  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+arraigo_simulation_init (ArraigoSimulation *self)
+{
+}
+
+ArraigoScenario *
+arraigo_simulation_get_scenario (ArraigoSimulation *self)
+{
+  return self->scenario;
+}
+
+ArraigoRun *
+arraigo_simulation_get_run (ArraigoSimulation *self)
+{
+  return self->run;
+}
+
+ArraigoRun *
+arraigo_simulation_get_baseline (ArraigoSimulation *self)
+{
+  return self->baseline;
+}
+
+guint64
+arraigo_simulation_get_serial (ArraigoSimulation *self)
+{
+  return self->serial;
+}

@@ -1,0 +1,212 @@
+/* arraigo-chart.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "arraigo-chart.h"
+
+#include "arraigo-chart-render.h"
+
+struct _ArraigoChart
+{
+  GtkWidget          parent_instance;
+
+  ArraigoChartModel *model;
+  double             hover_x;
+  double             scale;
+  gboolean           hide_title;
+};
+
+G_DEFINE_FINAL_TYPE (ArraigoChart, arraigo_chart, GTK_TYPE_WIDGET)
+
+GtkWidget *
+arraigo_chart_new (void)
+{
+  return g_object_new (ARRAIGO_TYPE_CHART, NULL);
+}
+
+static void
+to_color (const GdkRGBA *rgba,
+          ArraigoColor  *color)
+{
+  color->r = rgba->red;
+  color->g = rgba->green;
+  color->b = rgba->blue;
+  color->a = rgba->alpha;
+}
+
+/* Colours and font come from the theme, so light, dark and high contrast
+ * all work; the palette is defined in style.css. */
+static void
+style_from_widget (ArraigoChart      *self,
+                   ArraigoChartStyle *style,
+                   char             **font)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  PangoFontDescription *desc = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  GdkRGBA fg;
+  gboolean dark;
+
+  gtk_style_context_get_color (context, &fg);
+  dark = 0.299 * fg.red + 0.587 * fg.green + 0.114 * fg.blue > 0.5;
+  arraigo_chart_style_init (style, dark);
+  to_color (&fg, &style->foreground);
+  style->grid = style->foreground;
+  style->grid.a = 0.12;
+  style->marker = style->foreground;
+  style->marker.a = 0.45;
+  for (guint i = 0; i < ARRAIGO_CHART_PALETTE_SIZE; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("arraigo_series_%u", i + 1);
+      GdkRGBA c;
+
+      if (gtk_style_context_lookup_color (context, name, &c))
+        to_color (&c, &style->palette[i]);
+    }
+  *font = desc ? pango_font_description_to_string (desc) : g_strdup ("Sans 10");
+  style->font = *font;
+  style->scale = self->scale;
+  style->hide_title = self->hide_title;
+}
+
+static void
+arraigo_chart_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  ArraigoChart *self = ARRAIGO_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autofree char *font = NULL;
+  ArraigoChartStyle style;
+  cairo_t *cr;
+
+  if (self->model == NULL || width <= 0 || height <= 0)
+    return;
+
+  style_from_widget (self, &style, &font);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  arraigo_chart_render (cr, width, height, self->model, &style, self->hover_x);
+  cairo_destroy (cr);
+}
+
+static void
+arraigo_chart_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 180;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 320;
+}
+
+/* Pointer x to model x, using the same left and right margins the renderer
+ * uses closely enough to pick the nearest year. */
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           ArraigoChart             *self)
+{
+  double xlo, xhi, ylo, yhi, width = gtk_widget_get_width (GTK_WIDGET (self));
+  double left = 60 * self->scale, right = width - 20 * self->scale;
+
+  if (self->model == NULL || right <= left)
+    return;
+  arraigo_chart_model_get_range (self->model, &xlo, &xhi, &ylo, &yhi);
+  self->hover_x = xlo + (x - left) / (right - left) * (xhi - xlo);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          ArraigoChart             *self)
+{
+  self->hover_x = NAN;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+arraigo_chart_finalize (GObject *object)
+{
+  ArraigoChart *self = ARRAIGO_CHART (object);
+
+  g_clear_pointer (&self->model, arraigo_chart_model_unref);
+  G_OBJECT_CLASS (arraigo_chart_parent_class)->finalize (object);
+}
+
+static void
+arraigo_chart_class_init (ArraigoChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = arraigo_chart_finalize;
+  widget_class->snapshot = arraigo_chart_snapshot;
+  widget_class->measure = arraigo_chart_measure;
+
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+arraigo_chart_init (ArraigoChart *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  self->hover_x = NAN;
+  self->scale = 1;
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+}
+
+void
+arraigo_chart_set_model (ArraigoChart      *self,
+                         ArraigoChartModel *model)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (ARRAIGO_IS_CHART (self));
+
+  if (model != NULL)
+    arraigo_chart_model_ref (model);
+  g_clear_pointer (&self->model, arraigo_chart_model_unref);
+  self->model = model;
+
+  if (model != NULL)
+    {
+      description = arraigo_chart_model_describe (model);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, arraigo_chart_model_get_title (model),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+ArraigoChartModel *
+arraigo_chart_get_model (ArraigoChart *self)
+{
+  return self->model;
+}
+
+void
+arraigo_chart_set_hide_title (ArraigoChart *self,
+                              gboolean      hide_title)
+{
+  self->hide_title = hide_title;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+arraigo_chart_set_scale (ArraigoChart *self,
+                         double        scale)
+{
+  self->scale = CLAMP (scale, 0.5, 4);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
