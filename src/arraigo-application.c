@@ -115,14 +115,8 @@ static const GActionEntry app_actions[] = {
 static void
 arraigo_application_startup (GApplication *app)
 {
-  g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-
+  /* AdwApplication loads style.css and style-dark.css from the resources. */
   G_APPLICATION_CLASS (arraigo_application_parent_class)->startup (app);
-
-  gtk_css_provider_load_from_resource (css, APP_PATH "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",

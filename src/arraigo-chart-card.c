@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "arraigo-localized.h"
 #include "arraigo-observations.h"
 
 struct _ArraigoChartCard
@@ -36,6 +37,7 @@ spec_free (gpointer data)
   ArraigoChartSpec *spec = data;
 
   g_free (spec->title);
+  g_free (spec->units);
   g_free (spec->aggregate);
   if (spec->observations)
     g_ptr_array_unref (spec->observations);
@@ -66,8 +68,9 @@ arraigo_chart_specs_new (ArraigoModel *model)
       if (info->vendor == NULL || !g_hash_table_contains (info->vendor, "chart.order"))
         continue;
       spec = g_new0 (ArraigoChartSpec, 1);
-      title = g_hash_table_lookup (info->vendor, "chart.title");
-      spec->title = g_strdup (title ? title : info->name);
+      title = arraigo_localized (info->vendor, "chart.title", info->name);
+      spec->title = g_strdup (title);
+      spec->units = g_strdup (arraigo_localized (info->vendor, "chart.units", info->units));
       spec->variable = i;
       spec->aggregate = g_strdup (g_hash_table_lookup (info->vendor, "chart.aggregate"));
       spec->shown = g_hash_table_contains (info->vendor, "chart.shown");
@@ -158,7 +161,7 @@ build_chart (ArraigoChartCard *self,
   ArraigoRun *base = arraigo_simulation_get_baseline (self->simulation);
   guint n = arraigo_run_get_n_saves (run);
   const double *x = arraigo_run_get_times (run);
-  ArraigoChartModel *m = arraigo_chart_model_new (spec->title, info->units);
+  ArraigoChartModel *m = arraigo_chart_model_new (spec->title, spec->units);
   gboolean region = info->n_elements > 1 && self->view == ARRAIGO_CHART_VIEW_REGION &&
                     g_strcmp0 (spec->aggregate, "sum") == 0;
   gboolean stacked = info->n_elements > 1 && self->view == ARRAIGO_CHART_VIEW_STACKED &&

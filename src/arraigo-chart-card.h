@@ -23,6 +23,7 @@ typedef enum
 typedef struct
 {
   char      *title;
+  char      *units;
   guint      variable;
   char      *aggregate;     /* sum, mean or none */
   gboolean   shown;         /* among the first charts on screen */

@@ -88,7 +88,7 @@ arraigo_lever_row_enter_value (ArraigoLeverRow *self,
   value = g_ascii_strtod (digits->str, &end);
   if (end == digits->str || *end != '\0' || !isfinite (value))
     return FALSE;
-  if (strstr (lower, "billion") || strstr (lower, "mil millones"))
+  if (strstr (lower, "billion") != NULL || strstr (lower, "mil millones") != NULL)
     factor = 1000;
   value = value * factor / (lever->display_scale != 0 ? lever->display_scale : 1);
   arraigo_scenario_set_value (self->scenario, self->lever, value);
@@ -155,7 +155,7 @@ arraigo_lever_row_new (ArraigoScenario *scenario,
   self->scenario = g_object_ref (scenario);
   self->lever = lever_index;
 
-  gtk_label_set_text (self->name_label, lever->info->name);
+  gtk_label_set_text (self->name_label, lever->label);
   doc = g_strdup_printf ("%s\n\n%s", lever->info->doc ? lever->info->doc : "",
                          lever->info->units ? lever->info->units : "");
   gtk_label_set_text (self->doc_label, doc);
@@ -172,12 +172,12 @@ arraigo_lever_row_new (ArraigoScenario *scenario,
     gtk_scale_add_mark (self->scale, history_value, GTK_POS_TOP, NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lever->info->name,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lever->label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lever->info->doc ? lever->info->doc : "",
                                   -1);
   {
-    g_autofree char *reset = g_strdup_printf (_("Reset %s"), lever->info->name);
-    g_autofree char *exact = g_strdup_printf (_("Exact value of %s"), lever->info->name);
+    g_autofree char *reset = g_strdup_printf (_("Reset %s"), lever->label);
+    g_autofree char *exact = g_strdup_printf (_("Exact value of %s"), lever->label);
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->reset_button), GTK_ACCESSIBLE_PROPERTY_LABEL, reset, -1);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_label), GTK_ACCESSIBLE_PROPERTY_LABEL, exact, -1);

@@ -7,6 +7,8 @@
 
 #include "arraigo-scenario.h"
 
+#include "arraigo-localized.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
@@ -108,7 +110,8 @@ arraigo_scenario_new (ArraigoModel *model)
       lever.step = vendor_double (info, "lever.step", (info->range_max - info->range_min) / 100);
       lever.default_value = CLAMP (vendor_double (info, "lever.default", info->range_min), info->range_min, info->range_max);
       lever.display_scale = vendor_double (info, "lever.scale", 1);
-      lever.format = g_hash_table_lookup (info->vendor, "lever.format");
+      lever.format = arraigo_localized (info->vendor, "lever.format", NULL);
+      lever.label = arraigo_localized (info->vendor, "lever.label", info->name);
       lever.order = (int) vendor_double (info, "lever.order", i);
       history = g_strdup_printf ("%s history", info->name);
       lever.history_series = arraigo_model_find_series (model, history);
@@ -472,11 +475,12 @@ arraigo_scenario_format_value (ArraigoScenario *self,
   double shown = value * lever->display_scale;
   g_autoptr (GString) grouped = g_string_new (NULL);
 
-  if (strstr (format, "million") != NULL && fabs (shown) >= 1000)
+  if ((strstr (format, "million") != NULL || strstr (format, "millones") != NULL) && fabs (shown) >= 1000)
     {
       g_autoptr (GString) f = g_string_new (format);
 
-      g_string_replace (f, "million", "billion", 1);
+      if (g_string_replace (f, "million", "billion", 1) == 0)
+        g_string_replace (f, "millones", "mil millones", 1);
       g_string_replace (f, "%.0f", "%.2f", 1);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
