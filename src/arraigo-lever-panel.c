@@ -81,10 +81,11 @@ arraigo_lever_panel_new (ArraigoSimulation *simulation)
             }
           row = arraigo_lever_row_new (scenario, i, history_at (baseline, lever->history_series, 2025));
           {
-            /* In a list row the group draws it as a card; the row itself
+            /* In a preferences row the group draws it as a card; the row
              * takes no focus so that Tab goes straight to the slider. */
-            GtkWidget *list_row = gtk_list_box_row_new ();
+            GtkWidget *list_row = adw_preferences_row_new ();
 
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list_row), lever->label);
             gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
             gtk_widget_set_focusable (list_row, FALSE);
             gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row);

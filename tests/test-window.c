@@ -1,4 +1,4 @@
-/* test-window.c: the window opens, paints and goes away cleanly.
+/* test-window.c: the explorer window, driven as a user would.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
+#include <string.h>
 
 #include "arraigo-window.h"
 
@@ -48,6 +50,15 @@ wait_for_frame (GtkWidget *widget)
   g_assert_false (timed_out);
 }
 
+/* Lets the simulation's idle run and a frame be painted. */
+static void
+settle (GtkWidget *window)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  wait_for_frame (window);
+}
+
 static GdkTexture *
 render_widget (GtkWidget *widget)
 {
@@ -71,16 +82,115 @@ render_widget (GtkWidget *widget)
   return texture;
 }
 
-static void
-test_window_opens (void)
+static guchar *
+pixels_of (GdkTexture *texture)
 {
-  GtkWindow *window;
+  guchar *pixels = g_malloc ((gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4);
+
+  gdk_texture_download (texture, pixels, (gsize) gdk_texture_get_width (texture) * 4);
+  return pixels;
+}
+
+static guint
+count_different (GdkTexture *a,
+                 GdkTexture *b)
+{
+  g_autofree guchar *pa = pixels_of (a);
+  g_autofree guchar *pb = pixels_of (b);
+  gsize n = (gsize) gdk_texture_get_width (a) * gdk_texture_get_height (a);
+  guint differing = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (a), ==, gdk_texture_get_width (b));
+  for (gsize i = 0; i < n; i++)
+    if (((guint32 *) pa)[i] != ((guint32 *) pb)[i])
+      differing++;
+  return differing;
+}
+
+static void
+save (GdkTexture *texture,
+      const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static ArraigoWindow *
+open_window (void)
+{
+  ArraigoWindow *window = arraigo_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+close_window (ArraigoWindow *window)
+{
+  gboolean done = FALSE;
+
+  /* Let GTK's own short timers (tooltips, pointer crossing) run out while
+   * their widgets still exist, as they would for a user closing the window. */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_timeout_add (700, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Destruction finishes on the main loop; then nothing may hold the window. */
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (window);
+}
+
+static ArraigoLeverRow *
+find_row (ArraigoWindow *window,
+          const char    *name)
+{
+  ArraigoLeverPanel *panel = arraigo_window_get_lever_panel (window);
+  int lever = arraigo_scenario_find_lever (arraigo_window_get_scenario (window), name);
+
+  g_assert_cmpint (lever, >=, 0);
+  for (guint i = 0; i < arraigo_lever_panel_get_n_rows (panel); i++)
+    if (arraigo_lever_row_get_lever (arraigo_lever_panel_get_row (panel, i)) == (guint) lever)
+      return arraigo_lever_panel_get_row (panel, i);
+  g_assert_not_reached ();
+}
+
+static const char *
+value_text (ArraigoLeverRow *row)
+{
+  GtkWidget *w;
+
+  /* The editable value label is the only GtkEditableLabel in the row. */
+  for (w = gtk_widget_get_first_child (GTK_WIDGET (row)); w != NULL;)
+    {
+      if (GTK_IS_EDITABLE_LABEL (w))
+        return gtk_editable_get_text (GTK_EDITABLE (w));
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  return NULL;
+}
+
+static void
+test_opens_on_model (void)
+{
+  ArraigoWindow *window;
   g_autoptr (GdkTexture) texture = NULL;
   g_autofree guchar *pixels = NULL;
-  g_autofree char *png = NULL;
-  int width, height;
   guint distinct = 0;
-  guint32 first;
 
   if (!have_display)
     {
@@ -88,36 +198,268 @@ test_window_opens (void)
       return;
     }
 
-  window = GTK_WINDOW (arraigo_window_new (NULL));
-  gtk_window_set_default_size (window, 1024, 640);
-  gtk_window_present (window);
-  wait_for_frame (GTK_WIDGET (window));
+  window = open_window ();
+  g_assert_true (arraigo_window_has_model (window));
+  g_assert_cmpuint (arraigo_window_get_n_charts (window), ==, 4);
+  g_assert_cmpuint (arraigo_lever_panel_get_n_rows (arraigo_window_get_lever_panel (window)), >=, 15);
 
   texture = render_widget (GTK_WIDGET (window));
-  width = gdk_texture_get_width (texture);
-  height = gdk_texture_get_height (texture);
-  g_assert_cmpint (width, >, 300);
-  g_assert_cmpint (height, >, 200);
-
-  png = g_test_build_filename (G_TEST_BUILT, "window.png", NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, png));
-  g_test_message ("window rendered to %s", png);
-
-  /* Not blank: the header bar, text and background differ. */
-  pixels = g_malloc ((gsize) width * height * 4);
-  gdk_texture_download (texture, pixels, (gsize) width * 4);
-  first = *(guint32 *) pixels;
-  for (int i = 0; i < width * height; i++)
-    if (((guint32 *) pixels)[i] != first)
+  save (texture, "window.png");
+  pixels = pixels_of (texture);
+  for (int i = 0; i < gdk_texture_get_width (texture) * gdk_texture_get_height (texture); i++)
+    if (((guint32 *) pixels)[i] != ((guint32 *) pixels)[0])
       distinct++;
-  g_assert_cmpuint (distinct, >, (guint) (width * height) / 50);
+  g_assert_cmpuint (distinct, >, (guint) (gdk_texture_get_width (texture) * gdk_texture_get_height (texture)) / 20);
 
-  /* Destruction finishes on the main loop; then nothing may hold the window. */
-  g_object_ref (window);
-  gtk_window_destroy (window);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (window);
+  close_window (window);
+}
+
+static void
+test_lever_moves_charts (void)
+{
+  ArraigoWindow *window;
+  ArraigoLeverRow *row;
+  ArraigoChartCard *card;
+  g_autoptr (GdkTexture) before = NULL;
+  g_autoptr (GdkTexture) after = NULL;
+  g_autofree char *label_before = NULL;
+  guint changed;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+
+  window = open_window ();
+  row = find_row (window, "Seasonal visas");
+  card = arraigo_window_get_chart_card (window, 1);   /* legal entries */
+  label_before = g_strdup (value_text (row));
+  before = render_widget (GTK_WIDGET (arraigo_chart_card_get_chart (card)));
+
+  /* As a drag would: the slider's range value changes. */
+  gtk_range_set_value (GTK_RANGE (arraigo_lever_row_get_scale (row)), 250000);
+  settle (GTK_WIDGET (window));
+  after = render_widget (GTK_WIDGET (arraigo_chart_card_get_chart (card)));
+  save (after, "chart-after-visas.png");
+
+  changed = count_different (before, after);
+  g_test_message ("%u chart pixels changed; value label '%s' -> '%s'", changed, label_before, value_text (row));
+  g_assert_cmpuint (changed, >, 500);
+  g_assert_cmpstr (value_text (row), !=, label_before);
+  g_assert_nonnull (strstr (value_text (row), "250"));
+  g_assert_cmpfloat (arraigo_scenario_get_value (arraigo_window_get_scenario (window),
+                                                 (guint) arraigo_scenario_find_lever (arraigo_window_get_scenario (window), "Seasonal visas")),
+                     ==, 250000);
+  close_window (window);
+}
+
+static void
+test_preset_and_undo (void)
+{
+  ArraigoWindow *window;
+  ArraigoScenario *scenario;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "circular-migration.arraigo", NULL);
+  g_autoptr (GError) error = NULL;
+  guint visas;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+
+  window = open_window ();
+  scenario = arraigo_window_get_scenario (window);
+  visas = (guint) arraigo_scenario_find_lever (scenario, "Seasonal visas");
+  g_assert_false (arraigo_scenario_can_undo (scenario));
+
+  g_assert_true (arraigo_window_apply_preset (window, path, &error));
+  g_assert_no_error (error);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, visas), ==, 250000);
+  g_assert_cmpstr (arraigo_scenario_get_title (scenario), ==, "Circular migration at scale");
+  g_assert_false (arraigo_scenario_get_modified (scenario));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Circular migration"));
+
+  /* A change marks the scenario modified; undo through the window's action. */
+  arraigo_scenario_set_value (scenario, visas, 100000);
+  g_assert_true (arraigo_scenario_get_modified (scenario));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, visas), ==, 250000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, visas), ==, 30000);
+  g_assert_cmpstr (arraigo_scenario_get_title (scenario), ==, "Business as usual");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, visas), ==, 250000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-all", NULL));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, visas), ==, 30000);
+  settle (GTK_WIDGET (window));
+
+  /* A broken preset changes nothing and says why. */
+  {
+    g_autofree char *bad = g_test_build_filename (G_TEST_BUILT, "broken.arraigo", NULL);
+
+    g_assert_true (g_file_set_contents (bad, "[Scenario]\nTitle=Broken\n[Levers]\nAid budget=lots\n", -1, NULL));
+    g_assert_false (arraigo_window_apply_preset (window, bad, &error));
+    g_assert_nonnull (strstr (error->message, "must be a number"));
+    g_clear_error (&error);
+    g_assert_true (g_file_set_contents (bad, "[Scenario]\nTitle=Unknown\n[Levers]\nWarp drive=1\n", -1, NULL));
+    g_assert_false (arraigo_window_apply_preset (window, bad, &error));
+    g_assert_nonnull (strstr (error->message, "Warp drive"));
+    g_assert_cmpfloat (arraigo_scenario_get_value (scenario, visas), ==, 30000);
+  }
+  close_window (window);
+}
+
+static void
+test_absurd_values (void)
+{
+  ArraigoWindow *window;
+  ArraigoScenario *scenario;
+  ArraigoLeverRow *row;
+  guint aid;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+
+  window = open_window ();
+  scenario = arraigo_window_get_scenario (window);
+  row = find_row (window, "Aid budget");
+  aid = (guint) arraigo_scenario_find_lever (scenario, "Aid budget");
+
+  g_assert_false (arraigo_lever_row_enter_value (row, "lots"));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 550);
+  g_assert_true (arraigo_lever_row_enter_value (row, "1.2 billion"));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 1200);
+  g_assert_true (arraigo_lever_row_enter_value (row, "99,999,999"));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 6000);   /* clamped to the range */
+  g_assert_true (arraigo_lever_row_enter_value (row, "-5"));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 0);
+  arraigo_scenario_set_value (scenario, aid, NAN);
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 0);
+  settle (GTK_WIDGET (window));
+
+  /* Every chart still draws finite lines at the extremes. */
+  for (guint i = 0; i < arraigo_scenario_get_n_levers (scenario); i++)
+    arraigo_scenario_set_value (scenario, i, arraigo_scenario_get_lever (scenario, i)->max);
+  settle (GTK_WIDGET (window));
+  for (guint c = 0; c < arraigo_window_get_n_charts (window); c++)
+    {
+      ArraigoChartModel *m = arraigo_chart_get_model (arraigo_chart_card_get_chart (arraigo_window_get_chart_card (window, c)));
+
+      for (guint s = 0; s < arraigo_chart_model_get_n_series (m); s++)
+        {
+          const ArraigoChartSeries *series = arraigo_chart_model_get_series (m, s);
+
+          for (guint k = 0; k < series->n; k++)
+            g_assert_true (isfinite (series->y[k]));
+        }
+    }
+  close_window (window);
+}
+
+static void
+test_keyboard_reaches_every_lever (void)
+{
+  ArraigoWindow *window;
+  ArraigoLeverPanel *panel;
+  g_autoptr (GHashTable) focused = g_hash_table_new (NULL, NULL);
+  ArraigoScenario *scenario;
+  GtkScale *scale;
+  double before;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+
+  window = open_window ();
+  panel = arraigo_window_get_lever_panel (window);
+  scenario = arraigo_window_get_scenario (window);
+
+  for (int i = 0; i < 400; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        gtk_window_set_focus (GTK_WINDOW (window), NULL);
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      if (focus != NULL)
+        g_hash_table_add (focused, focus);
+    }
+  for (guint i = 0; i < arraigo_lever_panel_get_n_rows (panel); i++)
+    {
+      GtkWidget *s = GTK_WIDGET (arraigo_lever_row_get_scale (arraigo_lever_panel_get_row (panel, i)));
+      gboolean reached = FALSE;
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, focused);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        reached |= key == s || gtk_widget_is_ancestor (key, s);
+      if (!reached)
+        g_error ("Tab never reaches the slider of lever %u", i);
+    }
+
+  /* And the keyboard moves it. */
+  scale = arraigo_lever_row_get_scale (find_row (window, "Border enforcement"));
+  before = gtk_range_get_value (GTK_RANGE (scale));
+  gtk_widget_grab_focus (GTK_WIDGET (scale));
+  g_signal_emit_by_name (scale, "move-slider", GTK_SCROLL_STEP_RIGHT);
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (scale)), >, before);
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, (guint) arraigo_scenario_find_lever (scenario, "Border enforcement")), >, before);
+  close_window (window);
+}
+
+static void
+test_views_and_accessibility (void)
+{
+  ArraigoWindow *window;
+  ArraigoChartCard *card;
+  ArraigoChartModel *m;
+  guint lines = 0, areas = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+
+  window = open_window ();
+  card = arraigo_window_get_chart_card (window, 0);
+
+  arraigo_window_set_view (window, ARRAIGO_CHART_VIEW_REGION);
+  m = arraigo_chart_get_model (arraigo_chart_card_get_chart (card));
+  for (guint s = 0; s < arraigo_chart_model_get_n_series (m); s++)
+    lines += arraigo_chart_model_get_series (m, s)->kind == ARRAIGO_CHART_LINE;
+  g_assert_cmpuint (lines, ==, 1);
+
+  arraigo_window_set_view (window, ARRAIGO_CHART_VIEW_STACKED);
+  m = arraigo_chart_get_model (arraigo_chart_card_get_chart (card));
+  for (guint s = 0; s < arraigo_chart_model_get_n_series (m); s++)
+    areas += arraigo_chart_model_get_series (m, s)->kind == ARRAIGO_CHART_AREA;
+  g_assert_cmpuint (areas, ==, 3);
+  settle (GTK_WIDGET (window));
+  {
+    g_autoptr (GdkTexture) t = render_widget (GTK_WIDGET (window));
+
+    save (t, "window-stacked.png");
+  }
+
+  arraigo_window_set_view (window, ARRAIGO_CHART_VIEW_COUNTRIES);
+  {
+    g_autofree char *text = arraigo_chart_model_describe (arraigo_chart_get_model (arraigo_chart_card_get_chart (card)));
+
+    g_assert_nonnull (strstr (text, "Guatemala"));
+    g_assert_nonnull (strstr (text, "peak"));
+  }
+  close_window (window);
 }
 
 int
@@ -128,6 +470,11 @@ main (int   argc,
   have_display = gtk_init_check ();
   if (have_display)
     adw_init ();
-  g_test_add_func ("/ui/window/opens", test_window_opens);
+  g_test_add_func ("/ui/window/opens-on-model", test_opens_on_model);
+  g_test_add_func ("/ui/window/lever-moves-charts", test_lever_moves_charts);
+  g_test_add_func ("/ui/window/preset-and-undo", test_preset_and_undo);
+  g_test_add_func ("/ui/window/absurd-values", test_absurd_values);
+  g_test_add_func ("/ui/window/keyboard-reaches-every-lever", test_keyboard_reaches_every_lever);
+  g_test_add_func ("/ui/window/views-and-accessibility", test_views_and_accessibility);
   return g_test_run ();
 }
