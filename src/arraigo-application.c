@@ -14,6 +14,8 @@
 struct _ArraigoApplication
 {
   AdwApplication parent_instance;
+
+  int            benchmark;   /* lever changes to time, 0 for a normal session */
 };
 
 G_DEFINE_FINAL_TYPE (ArraigoApplication, arraigo_application, ADW_TYPE_APPLICATION)
@@ -29,14 +31,57 @@ arraigo_application_new (void)
 }
 
 static void
+benchmark_first_frame_cb (GdkFrameClock *clock,
+                          ArraigoWindow *window)
+{
+  ArraigoApplication *self = ARRAIGO_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  g_signal_handlers_disconnect_by_func (clock, benchmark_first_frame_cb, window);
+  arraigo_window_run_benchmark (window, (guint) self->benchmark);
+}
+
+static void
+benchmark_realize_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (benchmark_first_frame_cb), window);
+}
+
+static void
 arraigo_application_activate (GApplication *app)
 {
+  ArraigoApplication *self = ARRAIGO_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (arraigo_window_new (ARRAIGO_APPLICATION (app)));
+    window = GTK_WINDOW (arraigo_window_new (self));
 
+  if (self->benchmark > 0)
+    {
+      /* A presenter's screen: four charts at 1920x1080. */
+      gtk_window_set_default_size (window, 1920, 1080);
+      g_signal_connect_after (window, "realize", G_CALLBACK (benchmark_realize_cb), NULL);
+    }
   gtk_window_present (window);
+}
+
+static int
+arraigo_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  ArraigoApplication *self = ARRAIGO_APPLICATION (app);
+
+  if (g_variant_dict_lookup (options, "benchmark", "i", &self->benchmark))
+    {
+      if (self->benchmark < 2 || self->benchmark > 100000)
+        {
+          g_printerr (_("--benchmark needs a number of lever changes from 2 to 100000\n"));
+          return 2;
+        }
+      /* A benchmark is its own process, never a second window of another. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  return -1;
 }
 
 static void
@@ -131,6 +176,7 @@ arraigo_application_class_init (ArraigoApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->activate = arraigo_application_activate;
+  app_class->handle_local_options = arraigo_application_handle_local_options;
   app_class->open = arraigo_application_open;
   app_class->startup = arraigo_application_startup;
 }
@@ -138,4 +184,11 @@ arraigo_application_class_init (ArraigoApplicationClass *klass)
 static void
 arraigo_application_init (ArraigoApplication *self)
 {
+  const GOptionEntry options[] = {
+    { "benchmark", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("Time N lever changes from change to frame, print the figures and quit"), "N" },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }

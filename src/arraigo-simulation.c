@@ -1,9 +1,11 @@
 /* arraigo-simulation.c
  *
- * A lever change schedules one run at high idle priority, ahead of GTK's
- * redraw: several changes in one frame cost one run, and the frame that
- * follows shows the result. A run of the built-in model takes about a
- * millisecond, so it is done on the main thread.
+ * A lever change marks the run stale and asks the window's frame clock for
+ * an update phase: the run happens in the same frame as the input that
+ * changed the lever, before layout and paint, so that frame shows it;
+ * several changes in one frame cost one run. A run of the built-in model
+ * takes about a millisecond, so it is done on the main thread. Without a
+ * frame clock (before the window is shown, in tests) an idle does the same.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +25,9 @@ struct _ArraigoSimulation
   ArraigoRun      *baseline;
   guint            update_source;
   guint64          serial;
+  GdkFrameClock   *clock;
+  gulong           update_handler;
+  gboolean         stale;
 };
 
 G_DEFINE_FINAL_TYPE (ArraigoSimulation, arraigo_simulation, G_TYPE_OBJECT)
@@ -40,6 +45,7 @@ arraigo_simulation_update_now (ArraigoSimulation *self)
   g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
+  self->stale = FALSE;
   arraigo_scenario_apply_to_run (self->scenario, self->run);
   if (!arraigo_run_execute (self->run, &error))
     {
@@ -64,8 +70,41 @@ static void
 lever_changed_cb (ArraigoSimulation *self,
                   guint              lever)
 {
-  if (self->update_source == 0)
+  self->stale = TRUE;
+  if (self->clock != NULL)
+    gdk_frame_clock_request_phase (self->clock, GDK_FRAME_CLOCK_PHASE_UPDATE);
+  else if (self->update_source == 0)
     self->update_source = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, update_cb, self, NULL);
+}
+
+static void
+frame_update_cb (GdkFrameClock     *clock,
+                 ArraigoSimulation *self)
+{
+  if (self->stale)
+    arraigo_simulation_update_now (self);
+}
+
+void
+arraigo_simulation_set_frame_clock (ArraigoSimulation *self,
+                                    GdkFrameClock     *clock)
+{
+  g_return_if_fail (ARRAIGO_IS_SIMULATION (self));
+
+  if (self->clock == clock)
+    return;
+  if (self->clock != NULL)
+    {
+      g_clear_signal_handler (&self->update_handler, self->clock);
+      g_clear_object (&self->clock);
+    }
+  if (clock != NULL)
+    {
+      self->clock = g_object_ref (clock);
+      self->update_handler = g_signal_connect (clock, "update", G_CALLBACK (frame_update_cb), self);
+      if (self->stale)
+        gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_UPDATE);
+    }
 }
 
 ArraigoSimulation *
@@ -78,6 +117,17 @@ arraigo_simulation_new (ArraigoScenario *scenario)
   self->scenario = g_object_ref (scenario);
   self->run = arraigo_run_new (model);
   self->baseline = arraigo_run_new (model);
+  /* Charts need no more than four points a year; the model still steps at
+   * its own dt. */
+  {
+    double save = MAX (arraigo_model_get_dt (model), 0.25);
+
+    if (!arraigo_run_set_times (self->run, arraigo_model_get_start (model), arraigo_model_get_stop (model),
+                                arraigo_model_get_dt (model), save, NULL) ||
+        !arraigo_run_set_times (self->baseline, arraigo_model_get_start (model), arraigo_model_get_stop (model),
+                                arraigo_model_get_dt (model), save, NULL))
+      g_warning ("The model's times could not be used for charts");
+  }
   /* The baseline is the model as written: every lever at its default. */
   if (!arraigo_run_execute (self->baseline, &error))
     g_warning ("The baseline did not run: %s", error->message);
@@ -92,6 +142,7 @@ arraigo_simulation_dispose (GObject *object)
   ArraigoSimulation *self = ARRAIGO_SIMULATION (object);
 
   g_clear_handle_id (&self->update_source, g_source_remove);
+  arraigo_simulation_set_frame_clock (self, NULL);
   g_clear_object (&self->scenario);
   G_OBJECT_CLASS (arraigo_simulation_parent_class)->dispose (object);
 }

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gdk/gdk.h>
 
 #include "arraigo-scenario.h"
 
@@ -21,5 +21,7 @@ ArraigoRun        *arraigo_simulation_get_run       (ArraigoSimulation *self);
 ArraigoRun        *arraigo_simulation_get_baseline  (ArraigoSimulation *self);
 guint64            arraigo_simulation_get_serial    (ArraigoSimulation *self);
 void               arraigo_simulation_update_now    (ArraigoSimulation *self);
+void               arraigo_simulation_set_frame_clock (ArraigoSimulation *self,
+                                                       GdkFrameClock     *clock);
 
 G_END_DECLS

@@ -253,6 +253,37 @@ test_points_and_hover (void)
   check_golden ("hover", lines, 1, FALSE, 2030.2);
 }
 
+/* The static layer cached and the current run drawn over it make the same
+ * picture as one pass, and the cache key notices what the static layer shows. */
+static void
+test_layers (void)
+{
+  g_autoptr (ArraigoChartModel) m = sample_lines ();
+  g_autoptr (ArraigoChartModel) other = sample_stacked ();
+  cairo_surface_t *whole = render (m, 1, FALSE, NAN);
+  cairo_surface_t *layered = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_surface_t *diff = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (layered);
+  ArraigoChartStyle style;
+
+  arraigo_chart_style_init (&style, FALSE);
+  style.font = "DejaVu Sans 10";
+  style.background = (ArraigoColor) { 1, 1, 1, 1 };
+  arraigo_chart_render_layers (cr, WIDTH, HEIGHT, m, &style, NAN, ARRAIGO_CHART_LAYER_STATIC);
+  arraigo_chart_render_layers (cr, WIDTH, HEIGHT, m, &style, NAN, ARRAIGO_CHART_LAYER_CURRENT);
+  cairo_destroy (cr);
+  cairo_surface_flush (layered);
+  g_assert_cmpuint (compare (layered, whole, diff), <, WIDTH * HEIGHT / 1000);
+
+  g_assert_cmpuint (arraigo_chart_static_key (WIDTH, HEIGHT, m, &style), ==, arraigo_chart_static_key (WIDTH, HEIGHT, m, &style));
+  g_assert_cmpuint (arraigo_chart_static_key (WIDTH, HEIGHT, m, &style), !=, arraigo_chart_static_key (WIDTH + 1, HEIGHT, m, &style));
+  g_assert_cmpuint (arraigo_chart_static_key (WIDTH, HEIGHT, m, &style), !=, arraigo_chart_static_key (WIDTH, HEIGHT, other, &style));
+
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (layered);
+  cairo_surface_destroy (diff);
+}
+
 static void
 test_describe (void)
 {
@@ -295,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/chart/render/stacked", test_stacked);
   g_test_add_func ("/chart/render/bands", test_bands);
   g_test_add_func ("/chart/render/points-and-hover", test_points_and_hover);
+  g_test_add_func ("/chart/layers", test_layers);
   g_test_add_func ("/chart/describe", test_describe);
   g_test_add_func ("/chart/degenerate", test_degenerate);
   return g_test_run ();

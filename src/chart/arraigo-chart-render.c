@@ -183,7 +183,6 @@ draw_series (Frame                    *f,
       trace_line (f, s, NULL);
       set_color (cr, color, 1);
       cairo_set_line_width (cr, w);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_stroke (cr);
       break;
 
@@ -379,6 +378,12 @@ draw_hover (Frame             *f,
   pango_layout_set_attributes (f->layout, NULL);
 }
 
+static gboolean
+is_current (const ArraigoChartSeries *s)
+{
+  return s->kind == ARRAIGO_CHART_LINE || s->kind == ARRAIGO_CHART_AREA;
+}
+
 void
 arraigo_chart_render (cairo_t                 *cr,
                       double                   width,
@@ -386,6 +391,76 @@ arraigo_chart_render (cairo_t                 *cr,
                       ArraigoChartModel       *model,
                       const ArraigoChartStyle *style,
                       double                   hover_x)
+{
+  arraigo_chart_render_layers (cr, width, height, model, style, hover_x, ARRAIGO_CHART_LAYER_ALL);
+}
+
+static guint64
+hash_doubles (guint64       h,
+              const double *v,
+              guint         n)
+{
+  const guchar *bytes = (const guchar *) v;
+
+  for (gsize i = 0; i < n * sizeof (double); i++)
+    h = (h ^ bytes[i]) * 1099511628211ull;
+  return h;
+}
+
+/* Everything the static layer depends on, hashed (FNV-1a): when it is
+ * unchanged, a cached image of that layer can be reused. */
+guint64
+arraigo_chart_static_key (double                   width,
+                          double                   height,
+                          ArraigoChartModel       *model,
+                          const ArraigoChartStyle *style)
+{
+  guint64 h = 14695981039346656037ull;
+  double xlo, xhi, ylo, yhi, marker = NAN, dims[8];
+  ArraigoTicks yt;
+
+  arraigo_chart_model_get_range (model, &xlo, &xhi, &ylo, &yhi);
+  arraigo_chart_model_get_marker (model, &marker, NULL);
+  dims[0] = width, dims[1] = height, dims[2] = xlo, dims[3] = xhi;
+  dims[4] = marker, dims[5] = style->scale, dims[6] = 0, dims[7] = 0;
+  h = hash_doubles (h, dims, G_N_ELEMENTS (dims));
+  /* The axis depends on the data only through its ticks, for any count the
+   * layout may ask for. */
+  for (guint wanted = 3; wanted <= 12; wanted++)
+    {
+      double t[2];
+
+      arraigo_ticks_compute (ylo, yhi, wanted, &yt);
+      t[0] = yt.min;
+      t[1] = yt.max;
+      h = hash_doubles (h, t, 2);
+    }
+  h = hash_doubles (h, (const double *) style, sizeof (ArraigoColor) * (4 + ARRAIGO_CHART_PALETTE_SIZE) / sizeof (double));
+  for (guint i = 0; i < arraigo_chart_model_get_n_series (model); i++)
+    {
+      const ArraigoChartSeries *s = arraigo_chart_model_get_series (model, i);
+
+      if (is_current (s))
+        continue;
+      h = hash_doubles (h, s->y, s->n);
+      h = hash_doubles (h, s->x, s->n);
+      if (s->y_low)
+        h = hash_doubles (h, s->y_low, s->n);
+    }
+  h = (h ^ g_str_hash (arraigo_chart_model_get_title (model))) * 1099511628211ull;
+  h = (h ^ (style->font ? g_str_hash (style->font) : 0)) * 1099511628211ull;
+  h = (h ^ (guint64) style->hide_title) * 1099511628211ull;
+  return h;
+}
+
+void
+arraigo_chart_render_layers (cairo_t                 *cr,
+                             double                   width,
+                             double                   height,
+                             ArraigoChartModel       *model,
+                             const ArraigoChartStyle *style,
+                             double                   hover_x,
+                             ArraigoChartLayers       layers)
 {
   Frame f = { 0 };
   ArraigoTicks yt, xt;
@@ -400,10 +475,20 @@ arraigo_chart_render (cairo_t                 *cr,
     return;
 
   cairo_save (cr);
+  /* Series have hundreds of points a few pixels apart: a coarser flattening
+   * tolerance and bevel joins look the same and stroke several times faster. */
+  cairo_set_tolerance (cr, 0.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   f.cr = cr;
   f.style = style;
   f.layout = pango_cairo_create_layout (cr);
 
+  /* Layout is computed for both layers alike, drawn for the static one. */
+  if (!(layers & ARRAIGO_CHART_LAYER_STATIC))
+    {
+      cairo_push_group (cr);
+    }
   if (style->background.a > 0)
     {
       set_color (cr, &style->background, 1);
@@ -455,6 +540,8 @@ arraigo_chart_render (cairo_t                 *cr,
   f.bottom = height - pad - h - 4 * style->scale;
   if (f.bottom - f.top < 20 || f.right - f.left < 20)
     {
+      if (!(layers & ARRAIGO_CHART_LAYER_STATIC))
+        cairo_pattern_destroy (cairo_pop_group (cr));
       g_object_unref (f.layout);
       cairo_restore (cr);
       return;
@@ -506,6 +593,10 @@ arraigo_chart_render (cairo_t                 *cr,
         }
     }
 
+  /* The static parts were drawn into a group that is now thrown away. */
+  if (!(layers & ARRAIGO_CHART_LAYER_STATIC))
+    cairo_pattern_destroy (cairo_pop_group (cr));
+
   /* Series, clipped to the plot: bands and areas under lines, points on top. */
   cairo_save (cr);
   cairo_rectangle (cr, f.left, f.top - 2, f.right - f.left, f.bottom - f.top + 4);
@@ -517,18 +608,21 @@ arraigo_chart_render (cairo_t                 *cr,
         int wanted = s->kind == ARRAIGO_CHART_BAND || s->kind == ARRAIGO_CHART_AREA ? 0
                    : s->kind == ARRAIGO_CHART_POINTS ? 2 : 1;
 
-        if (wanted == pass)
+        if (wanted == pass && (layers & (is_current (s) ? ARRAIGO_CHART_LAYER_CURRENT : ARRAIGO_CHART_LAYER_STATIC)))
           draw_series (&f, s);
       }
   cairo_restore (cr);
 
   /* Axis line. */
-  cairo_move_to (cr, f.left, crisp (f.bottom));
-  cairo_line_to (cr, f.right, crisp (f.bottom));
-  set_color (cr, &style->foreground, 0.4);
-  cairo_stroke (cr);
+  if (layers & ARRAIGO_CHART_LAYER_STATIC)
+    {
+      cairo_move_to (cr, f.left, crisp (f.bottom));
+      cairo_line_to (cr, f.right, crisp (f.bottom));
+      set_color (cr, &style->foreground, 0.4);
+      cairo_stroke (cr);
+    }
 
-  if (isfinite (hover_x) && hover_x >= f.x_min && hover_x <= f.x_max)
+  if ((layers & ARRAIGO_CHART_LAYER_CURRENT) && isfinite (hover_x) && hover_x >= f.x_min && hover_x <= f.x_max)
     draw_hover (&f, model, hover_x, MAX (fabs (yt.min), fabs (yt.max)), yt.step);
 
   g_object_unref (f.layout);

@@ -31,8 +31,27 @@ typedef struct
   gboolean     hide_title;   /* when the surroundings already name the chart */
 } ArraigoChartStyle;
 
-void arraigo_chart_style_init (ArraigoChartStyle *style,
-                               gboolean           dark);
+/* What a lever change redraws (the current run) and what it leaves alone. */
+typedef enum
+{
+  ARRAIGO_CHART_LAYER_STATIC  = 1 << 0,  /* frame, grid, labels, baselines, data, bands */
+  ARRAIGO_CHART_LAYER_CURRENT = 1 << 1,  /* lines and areas of the current run, hover */
+  ARRAIGO_CHART_LAYER_ALL     = 3,
+} ArraigoChartLayers;
+
+void    arraigo_chart_style_init       (ArraigoChartStyle       *style,
+                                        gboolean                 dark);
+void    arraigo_chart_render_layers    (cairo_t                 *cr,
+                                        double                   width,
+                                        double                   height,
+                                        ArraigoChartModel       *model,
+                                        const ArraigoChartStyle *style,
+                                        double                   hover_x,
+                                        ArraigoChartLayers       layers);
+guint64 arraigo_chart_static_key       (double                   width,
+                                        double                   height,
+                                        ArraigoChartModel       *model,
+                                        const ArraigoChartStyle *style);
 void arraigo_chart_render     (cairo_t                 *cr,
                                double                   width,
                                double                   height,

@@ -17,6 +17,12 @@ struct _ArraigoChart
   double             hover_x;
   double             scale;
   gboolean           hide_title;
+
+  /* The static layer (frame, baselines, data) as last drawn: while a slider
+   * moves only the current run's lines change. */
+  cairo_surface_t   *cache;
+  guint64            cache_key;
+  int                cache_scale;
 };
 
 G_DEFINE_FINAL_TYPE (ArraigoChart, arraigo_chart, GTK_TYPE_WIDGET)
@@ -86,8 +92,28 @@ arraigo_chart_snapshot (GtkWidget   *widget,
     return;
 
   style_from_widget (self, &style, &font);
+  {
+    int scale = gtk_widget_get_scale_factor (widget);
+    guint64 key = arraigo_chart_static_key (width, height, self->model, &style);
+
+    if (self->cache == NULL || key != self->cache_key || scale != self->cache_scale)
+      {
+        cairo_t *cache_cr;
+
+        g_clear_pointer (&self->cache, cairo_surface_destroy);
+        self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+        cairo_surface_set_device_scale (self->cache, scale, scale);
+        cache_cr = cairo_create (self->cache);
+        arraigo_chart_render_layers (cache_cr, width, height, self->model, &style, NAN, ARRAIGO_CHART_LAYER_STATIC);
+        cairo_destroy (cache_cr);
+        self->cache_key = key;
+        self->cache_scale = scale;
+      }
+  }
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  arraigo_chart_render (cr, width, height, self->model, &style, self->hover_x);
+  cairo_set_source_surface (cr, self->cache, 0, 0);
+  cairo_paint (cr);
+  arraigo_chart_render_layers (cr, width, height, self->model, &style, self->hover_x, ARRAIGO_CHART_LAYER_CURRENT);
   cairo_destroy (cr);
 }
 
@@ -136,6 +162,7 @@ arraigo_chart_finalize (GObject *object)
   ArraigoChart *self = ARRAIGO_CHART (object);
 
   g_clear_pointer (&self->model, arraigo_chart_model_unref);
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
   G_OBJECT_CLASS (arraigo_chart_parent_class)->finalize (object);
 }
 
