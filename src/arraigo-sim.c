@@ -455,19 +455,24 @@ load_observations (ArraigoCalibration  *cal,
   return TRUE;
 }
 
+static void
+free_note (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
 /* Rewrites one value in the XMILE text: the <eqn> of the variable, or of one
- * of its elements, and notes the fit in its documentation. */
+ * of its elements. */
 static gboolean
 write_fitted_value (GString     *xml,
                     const char  *variable,
                     const char  *element,
                     double       value,
-                    const char  *note,
                     GError     **error)
 {
   g_autofree char *escaped = g_markup_escape_text (variable, -1);
   g_autofree char *open = g_strdup_printf (" name=\"%s\"", escaped);
-  char *start = strstr (xml->str, open), *end, *eqn, *eqn_end, *doc, *doc_end;
+  char *start = strstr (xml->str, open), *end, *eqn, *eqn_end;
   char number[G_ASCII_DTOSTR_BUF_SIZE];
   gsize eqn_pos, eqn_len;
 
@@ -501,26 +506,40 @@ write_fitted_value (GString     *xml,
   g_string_erase (xml, (gssize) eqn_pos, (gssize) eqn_len);
   g_string_insert (xml, (gssize) eqn_pos, number);
 
-  /* Replace any earlier fit note, then add this one. */
-  start = xml->str + eqn_pos;
-  while (start > xml->str && strncmp (start, " name=\"", 7) != 0)
-    start--;
-  doc = strstr (start, "<doc>");
-  end = strstr (start, "</aux>");
-  if (doc != NULL && doc < end && (doc_end = strstr (doc, "</doc>")) != NULL)
-    {
-      gsize doc_pos = (gsize) (doc + 5 - xml->str);
-      g_autofree char *old = g_strndup (doc + 5, (gsize) (doc_end - doc - 5));
-      char *fitted = strstr (old, " Fitted ");
-      g_autofree char *escaped_note = g_markup_escape_text (note, -1);
-      g_autofree char *text = NULL;
+  return TRUE;
+}
 
-      if (fitted != NULL)
-        *fitted = '\0';
-      text = g_strdup_printf ("%s %s", old, escaped_note);
-      g_string_erase (xml, (gssize) doc_pos, (gssize) (doc_end - doc - 5));
-      g_string_insert (xml, (gssize) doc_pos, text);
+/* Puts the fit's note at the end of the variable's documentation, in place
+ * of any earlier one. */
+static gboolean
+write_fitted_note (GString     *xml,
+                   const char  *variable,
+                   const char  *note,
+                   GError     **error)
+{
+  g_autofree char *escaped = g_markup_escape_text (variable, -1);
+  g_autofree char *open = g_strdup_printf (" name=\"%s\"", escaped);
+  char *start = strstr (xml->str, open), *end, *doc, *doc_end;
+
+  if (start == NULL || (end = strstr (start, "</aux>")) == NULL ||
+      (doc = strstr (start, "<doc>")) == NULL || doc > end || (doc_end = strstr (doc, "</doc>")) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("could not find '%s' in the file"), variable);
+      return FALSE;
     }
+  {
+    gsize doc_pos = (gsize) (doc + 5 - xml->str);
+    g_autofree char *old = g_strndup (doc + 5, (gsize) (doc_end - doc - 5));
+    char *fitted = strstr (old, " Fitted ");
+    g_autofree char *escaped_note = g_markup_escape_text (note, -1);
+    g_autofree char *text = NULL;
+
+    if (fitted != NULL)
+      *fitted = '\0';
+    text = g_strdup_printf ("%s %s", old, escaped_note);
+    g_string_erase (xml, (gssize) doc_pos, (gssize) (doc_end - doc - 5));
+    g_string_insert (xml, (gssize) doc_pos, text);
+  }
   return TRUE;
 }
 
@@ -625,11 +644,14 @@ command_calibrate (int     argc,
     {
       g_autofree char *contents = NULL;
       g_autoptr (GString) xml = NULL;
+      g_autoptr (GHashTable) notes = NULL;
       const char *path = arraigo_model_get_filename (model);
 
       if (!g_file_get_contents (path, &contents, NULL, error))
         return 1;
       xml = g_string_new (contents);
+      /* One note per variable, with the fit error for each of its elements. */
+      notes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_note);
       for (guint i = 0; i < arraigo_calibration_get_n_parameters (cal); i++)
         {
           guint series = arraigo_calibration_get_parameter (cal, i);
@@ -637,21 +659,39 @@ command_calibrate (int     argc,
           const char *name = arraigo_model_get_series_name (model, series);
           const char *bracket = strchr (name, '[');
           g_autofree char *element = bracket ? g_strndup (bracket + 1, strlen (bracket + 1) - 1) : NULL;
-          ArraigoFitError e = { 0 };
-          g_autofree char *note = NULL;
           g_autofree char *target_series = element ? g_strdup_printf ("%s[%s]", target ? target : "Encounters", element) : NULL;
           int ts = target_series ? arraigo_model_find_series (model, target_series) : -1;
+          GString *note = g_hash_table_lookup (notes, info->name);
+          ArraigoFitError e = { 0 };
 
-          if (ts >= 0 && !arraigo_calibration_error (cal, (guint) ts, from, to, &e, error))
-            return 1;
+          if (note == NULL)
+            {
+              note = g_string_new (NULL);
+              g_string_printf (note, "Fitted to %s by arraigo-sim calibrate over %g-%g", data, from, to);
+              g_hash_table_insert (notes, info->name, note);
+            }
           if (ts >= 0)
-            note = g_strdup_printf ("Fitted to %s by arraigo-sim calibrate over %g-%g: MAPE %.1f%% for %s.",
-                                    data, from, to, 100 * e.mape, target_series);
-          else
-            note = g_strdup_printf ("Fitted to %s by arraigo-sim calibrate over %g-%g.", data, from, to);
-          if (!write_fitted_value (xml, info->name, element, arraigo_calibration_get_value (cal, i), note, error))
+            {
+              if (!arraigo_calibration_error (cal, (guint) ts, from, to, &e, error))
+                return 1;
+              g_string_append_printf (note, "%s MAPE %.1f%% for %s", strchr (note->str, '%') ? "," : ":",
+                                      100 * e.mape, target_series);
+            }
+          if (!write_fitted_value (xml, info->name, element, arraigo_calibration_get_value (cal, i), error))
             return 1;
         }
+      {
+        GHashTableIter iter;
+        gpointer name, note;
+
+        g_hash_table_iter_init (&iter, notes);
+        while (g_hash_table_iter_next (&iter, &name, &note))
+          {
+            g_string_append_c (note, '.');
+            if (!write_fitted_note (xml, name, ((GString *) note)->str, error))
+              return 1;
+          }
+      }
       if (!g_file_set_contents (path, xml->str, (gssize) xml->len, error))
         return 1;
       g_print ("\nWrote the fitted values into %s\n", path);

@@ -1,0 +1,161 @@
+/* test-sim.c: arraigo-sim as a user runs it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+static const char *sim;
+
+static int
+run_sim (char **out,
+         char **err,
+         ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) sim);
+  va_start (args, err);
+  for (const char *a = va_arg (args, const char *); a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static char *
+dist (const char *first,
+      ...)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer) g_test_get_dir (G_TEST_DIST));
+  va_start (args, first);
+  for (const char *p = first; p != NULL; p = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) p);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+static void
+test_run_csv (void)
+{
+  g_autofree char *teacup = dist ("test-models", "samples", "teacup", "teacup.xmile", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_cmpint (run_sim (&out, &err, "run", teacup, NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "Time,Heat Loss to Room,Room Temperature,Teacup Temperature,Characteristic Time");
+  g_assert_cmpstr (lines[1], ==, "0,11,70,180,10");
+  g_assert_cmpuint (g_strv_length (lines), ==, 243);   /* header, 241 rows, trailing empty */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Chosen variables, tab-separated, another method, times and a set value. */
+  g_assert_cmpint (run_sim (&out, &err, "run", teacup, "--vars", "teacup temperature", "--format", "tsv",
+                            "--method", "rk4", "--stop", "2", "--dt", "0.5", "--set", "Room Temperature=20", NULL), ==, 0);
+  g_strfreev (lines);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "Time\tTeacup Temperature");
+  g_assert_cmpstr (lines[1], ==, "0\t180");
+  g_assert_cmpuint (g_strv_length (lines), ==, 7);
+}
+
+static void
+test_scenario_and_check (void)
+{
+  g_autofree char *scenario = dist ("..", "data", "scenarios", "circular-migration.arraigo", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_sim (&out, &err, "run", "default", "--scenario", scenario, "--save-step", "1",
+                            "--vars", "Seasonal visas,Total legal entries", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "2045,250000,"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_sim (&out, &err, "check", "default", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Northern Triangle migration"));
+  g_assert_nonnull (strstr (out, "stock Population at home[Country]"));
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *teacup = dist ("test-models", "samples", "teacup", "teacup.xmile", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_sim (&out, &err, "run", teacup, "--vars", "Coffee", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "the model has no variable 'Coffee'"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "run", teacup, "--set", "Room Temperature=warm", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "needs a number, not 'warm'"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "run", teacup, "--dt", "0", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "run", "/no/such/model.xmile", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "/no/such/model.xmile"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "frobnicate", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown command"));
+}
+
+static void
+test_bench (void)
+{
+  g_autofree char *teacup = dist ("test-models", "samples", "teacup", "teacup.xmile", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_sim (&out, &err, "bench", teacup, "--runs", "20", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "median-us-per-run:"));
+  g_assert_nonnull (strstr (out, "runs: 20"));
+}
+
+/* A fit written back leaves a model that loads and fits no worse. */
+static void
+test_calibrate_write (void)
+{
+  g_autofree char *model = dist ("..", "data", "models", "northern-triangle.xmile", NULL);
+  g_autofree char *data = dist ("..", "data", "history", "usbp_sw_border_encounters_by_citizenship_fy2000_2025.csv", NULL);
+  g_autofree char *copy = g_build_filename (g_test_get_dir (G_TEST_BUILT), "calibrated.xmile", NULL);
+  g_autofree char *contents = NULL, *after = NULL, *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+
+  g_assert_true (g_file_get_contents (model, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, -1, NULL));
+  g_assert_cmpint (run_sim (&out, &err, "calibrate", copy, "--data", data, "--write", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "fit   2012-2019 Encounters[Honduras]"));
+  g_assert_nonnull (strstr (out, "check 2020-2024 Encounters[Guatemala]"));
+  g_assert_true (g_file_get_contents (copy, &after, NULL, NULL));
+  g_assert_nonnull (strstr (after, "Fitted to"));
+  g_assert_cmpint (run_sim (&out2, &err2, "check", copy, NULL), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  sim = g_getenv ("ARRAIGO_SIM");
+  g_assert_nonnull (sim);
+  g_test_add_func ("/sim/run-csv", test_run_csv);
+  g_test_add_func ("/sim/scenario-and-check", test_scenario_and_check);
+  g_test_add_func ("/sim/errors", test_errors);
+  g_test_add_func ("/sim/bench", test_bench);
+  g_test_add_func ("/sim/calibrate-write", test_calibrate_write);
+  return g_test_run ();
+}
