@@ -42,7 +42,7 @@ test_manifest (void)
   g_assert_cmpstr (json_object_get_string_member (root, "runtime"), ==, "org.gnome.Platform");
   g_assert_cmpstr (json_object_get_string_member (root, "sdk"), ==, "org.gnome.Sdk");
   g_assert_cmpstr (json_object_get_string_member (root, "command"), ==, "arraigo");
-  g_assert_cmpint (atoi (json_object_get_string_member (root, "runtime-version")), >=, 47);
+  g_assert_cmpint (atoi (json_object_get_string_member (root, "runtime-version")), >=, 50);
 
   /* Minimal sandbox: no network, no host files. */
   finish = json_object_get_array_member (root, "finish-args");

@@ -418,6 +418,29 @@ test_metadata (void)
     }
   g_assert_cmpuint (n_levers, >=, 15);
 
+  /* Each uncertain value sits inside its own range. */
+  {
+    g_autoptr (ArraigoRun) run = run_with (NULL);
+
+    for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
+      {
+        const ArraigoVariableInfo *info = arraigo_model_get_variable (model, i);
+        const char *min, *max;
+
+        if (info->vendor == NULL || (min = g_hash_table_lookup (info->vendor, "uncertainty.min")) == NULL ||
+            (max = g_hash_table_lookup (info->vendor, "uncertainty.max")) == NULL ||
+            g_hash_table_contains (info->vendor, "uncertainty.relative"))
+          continue;
+        for (guint k = 0; k < info->n_elements; k++)
+          {
+            double v = arraigo_run_get_series (run, info->first_series + k)[0];
+
+            if (v < g_ascii_strtod (min, NULL) || v > g_ascii_strtod (max, NULL))
+              g_error ("'%s' is %g, outside its uncertainty range %s-%s", info->name, v, min, max);
+          }
+      }
+  }
+
   for (guint i = 0; i < paths->len; i++)
     {
       g_autoptr (GError) error = NULL;
