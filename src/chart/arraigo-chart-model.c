@@ -279,7 +279,14 @@ arraigo_chart_model_to_table (ArraigoChartModel *self,
 
   g_string_append_printf (s, "%-6s", _("Year"));
   for (guint c = 0; c < columns->len; c++)
-    g_string_append_printf (s, "  %16.16s", ((ArraigoChartSeries *) columns->pdata[c])->label);
+    {
+      ArraigoChartSeries *ser = columns->pdata[c];
+      /* Baseline and data columns are marked; a note below says how. */
+      const char *mark = ser->kind == ARRAIGO_CHART_BASELINE ? "*" : ser->kind == ARRAIGO_CHART_POINTS ? "°" : "";
+      g_autofree char *head = g_strdup_printf ("%.11s%s", ser->label ? ser->label : "", mark);
+
+      g_string_append_printf (s, "  %12s", head);
+    }
   g_string_append_c (s, '\n');
 
   for (double x = ceil (xlo); x <= xhi + 1e-9; x += x_step)
@@ -295,9 +302,10 @@ arraigo_chart_model_to_table (ArraigoChartModel *self,
             if (fabs (ser->x[k] - x) < 1e-6)
               value = ser->y[k];
           text = isnan (value) ? g_strdup ("") : arraigo_format_number (value, yhi / 1000, yhi);
-          g_string_append_printf (s, "  %16s", text);
+          g_string_append_printf (s, "  %12s", text);
         }
       g_string_append_c (s, '\n');
     }
+  g_string_append_printf (s, "\n%s\n", _("* baseline (business as usual)   ° observed data"));
   return g_string_free (s, FALSE);
 }
