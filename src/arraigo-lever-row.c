@@ -150,15 +150,12 @@ arraigo_lever_row_new (ArraigoScenario *scenario,
 {
   ArraigoLeverRow *self = g_object_new (ARRAIGO_TYPE_LEVER_ROW, NULL);
   const ArraigoLever *lever = arraigo_scenario_get_lever (scenario, lever_index);
-  g_autofree char *doc = NULL;
 
   self->scenario = g_object_ref (scenario);
   self->lever = lever_index;
 
   gtk_label_set_text (self->name_label, lever->label);
-  doc = g_strdup_printf ("%s\n\n%s", lever->info->doc ? lever->info->doc : "",
-                         lever->info->units ? lever->info->units : "");
-  gtk_label_set_text (self->doc_label, doc);
+  gtk_label_set_text (self->doc_label, lever->doc);
 
   self->updating = TRUE;
   gtk_adjustment_configure (self->adjustment, lever->default_value, lever->min, lever->max,
@@ -173,7 +170,7 @@ arraigo_lever_row_new (ArraigoScenario *scenario,
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lever->label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lever->info->doc ? lever->info->doc : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lever->doc,
                                   -1);
   {
     g_autofree char *reset = g_strdup_printf (_("Reset %s"), lever->label);

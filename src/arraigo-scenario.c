@@ -112,6 +112,7 @@ arraigo_scenario_new (ArraigoModel *model)
       lever.display_scale = vendor_double (info, "lever.scale", 1);
       lever.format = arraigo_localized (info->vendor, "lever.format", NULL);
       lever.label = arraigo_localized (info->vendor, "lever.label", info->name);
+      lever.doc = arraigo_localized (info->vendor, "lever.doc", info->doc ? info->doc : "");
       lever.order = (int) vendor_double (info, "lever.order", i);
       history = g_strdup_printf ("%s history", info->name);
       lever.history_series = arraigo_model_find_series (model, history);

@@ -25,6 +25,7 @@ typedef struct
   double                     default_value;
   double                     display_scale;   /* shown value = value * scale */
   const char                *label;           /* in the user's language when the model has it */
+  const char                *doc;             /* likewise */
   const char                *format;          /* printf format for the shown value */
   int                        order;
   int                        history_series;  /* "<name> history", or -1 */
