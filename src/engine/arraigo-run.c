@@ -504,7 +504,9 @@ arraigo_run_execute (ArraigoRun  *self,
       self->programs_dirty = FALSE;
     }
 
-  gsl_rng_set (self->rng, (unsigned long) self->seed);
+  /* Seeding the generator costs more than a small model's whole run. */
+  if (m->uses_random)
+    gsl_rng_set (self->rng, (unsigned long) self->seed);
   memcpy (v, m->initial_values, sizeof (double) * m->n_values);
   v[m->slot_time] = self->start;
   v[m->slot_dt] = dt;
