@@ -71,10 +71,21 @@ update_title (ArraigoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", arraigo_scenario_can_redo (self->scenario));
 }
 
+/* With a model open, a failed open is a message over the explorer, which
+ * stays as it was; with none, the window says why it is empty. */
 static void
 arraigo_window_show_error (ArraigoWindow *self,
                            const GError  *error)
 {
+  if (self->model != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Model Could Not Be Opened"), error->message);
+
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
@@ -153,6 +164,7 @@ preset_activated_cb (ArraigoWindow *self,
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Preset Could Not Be Applied"), error->message);
 
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
@@ -343,6 +355,42 @@ redo_action (GtkWidget  *widget,
 
   if (self->scenario)
     arraigo_scenario_redo (self->scenario);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  ArraigoWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        arraigo_window_open_model (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ArraigoWindow *self = ARRAIGO_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open a Model"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("System-dynamics models (XMILE)"));
+  gtk_file_filter_add_pattern (filter, "*.xmile");
+  gtk_file_filter_add_pattern (filter, "*.stmx");
+  gtk_file_filter_add_pattern (filter, "*.XMILE");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -548,6 +596,8 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);

@@ -462,6 +462,61 @@ test_views_and_accessibility (void)
   close_window (window);
 }
 
+/* A teacher's own model: a broken one says why, a good one gets its own
+ * (here: no) levers and charts; the built-in one comes back. */
+static void
+test_open_models (void)
+{
+  ArraigoWindow *window;
+  g_autofree char *broken = g_test_build_filename (G_TEST_BUILT, "broken.xmile", NULL);
+  g_autofree char *teacup = g_test_build_filename (G_TEST_DIST, "test-models", "samples", "teacup", "teacup.xmile", NULL);
+  g_autofree char *builtin = g_test_build_filename (G_TEST_DIST, "..", "data", "models", "northern-triangle.xmile", NULL);
+  g_autoptr (GFile) broken_file = g_file_new_for_path (broken);
+  g_autoptr (GFile) teacup_file = g_file_new_for_path (teacup);
+  g_autoptr (GFile) builtin_file = g_file_new_for_path (builtin);
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+
+  window = open_window ();
+  g_assert_true (g_file_set_contents (broken, "<xmile><model><variables><aux name=\"a\"><eqn>b +</eqn></aux>", -1, NULL));
+  arraigo_window_open_model (window, broken_file);
+  settle (GTK_WIDGET (window));
+  {
+    g_autoptr (GdkTexture) t = render_widget (GTK_WIDGET (window));
+
+    save (t, "window-broken-model.png");
+  }
+  /* The explorer of the model that was open stays, behind a message. */
+  g_assert_nonnull (arraigo_window_get_scenario (window));
+  g_assert_cmpuint (arraigo_window_get_n_charts (window), ==, 4);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean dialog_shown = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        dialog_shown |= ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window);
+      }
+    g_assert_true (dialog_shown);
+  }
+
+  arraigo_window_open_model (window, teacup_file);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpuint (arraigo_scenario_get_n_levers (arraigo_window_get_scenario (window)), ==, 0);
+  g_assert_cmpuint (arraigo_window_get_n_charts (window), ==, 0);
+
+  arraigo_window_open_model (window, builtin_file);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpuint (arraigo_window_get_n_charts (window), ==, 4);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,5 +531,6 @@ main (int   argc,
   g_test_add_func ("/ui/window/absurd-values", test_absurd_values);
   g_test_add_func ("/ui/window/keyboard-reaches-every-lever", test_keyboard_reaches_every_lever);
   g_test_add_func ("/ui/window/views-and-accessibility", test_views_and_accessibility);
+  g_test_add_func ("/ui/window/open-models", test_open_models);
   return g_test_run ();
 }
