@@ -98,22 +98,13 @@ typedef struct
   guint         n_blocks;
 } ArraigoProgram;
 
-typedef struct
-{
-  guint32 stock;
-  guint32 first_flow;  /* into rate_flows */
-  guint32 n_inflows;
-  guint32 n_outflows;
-  gboolean non_negative;
-} ArraigoStockRate;
-
 /* One flow's part in one stock's rate: rate[rate] += coef * v[flow]. Flat,
  * so a step's integration is a single loop whatever the stock-flow shape. */
 typedef struct
 {
   guint32 rate;
   guint32 flow;
-  guint32 stock;   /* the slot of rates[rate].stock, to save an indirection */
+  guint32 stock;   /* rate_stocks[rate], kept here to save an indirection */
   double  coef;
 } ArraigoRateTerm;
 
@@ -149,7 +140,6 @@ struct _ArraigoModel
   guint                slot_start;
   guint                slot_stop;
   guint                first_literal;
-  double              *literals;
   guint                n_literals;
   guint                first_temp;
   guint                n_temps;
@@ -158,15 +148,11 @@ struct _ArraigoModel
   double              *initial_values; /* n_values: literals filled in */
   ArraigoProgram       init;
   ArraigoProgram       step;
-  ArraigoStockRate    *rates;
+  guint32             *rate_stocks;    /* the slot of each integrated stock */
   guint                n_rates;
-  guint32             *rate_flows;
-  guint                n_rate_flows;
-  guint32             *stocks;         /* every integrated slot */
-  guint                n_stocks;
   ArraigoRateTerm     *terms;
   guint                n_terms;
-  guint32             *non_negative;   /* indices into rates of stocks kept at zero or above */
+  guint32             *non_negative;   /* slots of stocks kept at zero or above */
   guint                n_non_negative;
   ArraigoPrevious     *previous;
   guint                n_previous;
@@ -174,7 +160,6 @@ struct _ArraigoModel
   guint                n_delays;
   GPtrArray           *gfs;            /* ArraigoXmileGf *, by OP_LOOKUP index */
   gboolean             uses_random;
-  char               **slot_names;     /* for messages: every non-temporary slot */
 };
 
 G_END_DECLS

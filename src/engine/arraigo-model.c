@@ -675,7 +675,7 @@ resolve_reference (Compiler          *c,
           if (d > dynamic_dim)
             stride *= var->dims[d]->elements->len;
         }
-      for (guint d = 0, mult = 1; d < var->n_dims; d++)
+      for (guint d = 0; d < var->n_dims; d++)
         {
           guint m = 1;
 
@@ -683,7 +683,6 @@ resolve_reference (Compiler          *c,
             m *= var->dims[k]->elements->len;
           if (kinds[d] == SUB_FIXED)
             base += fixed[d] * m;
-          (void) mult;
         }
       /* Every element may be read: depend on them all. */
       for (guint k = 0; k < var->n; k++)
@@ -942,11 +941,7 @@ compile_chain (Compiler          *c,
       if (material)
         {
           /* The previous stage's outflow (or the input) flows in. */
-          guint32 in_flow = previous;
-
-          if (k == 0 && (in_flow & (TEMP_BIT | LIT_BIT)) != 0)
-            return NO_OPERAND;
-          stock_add_flow (c, stock, in_flow, TRUE);
+          stock_add_flow (c, stock, previous, TRUE);
           stock_add_flow (c, stock, flow, FALSE);
           previous = flow;
         }
@@ -2230,9 +2225,9 @@ link_model (Compiler  *c,
   ArraigoModel *m = c->model;
   g_autoptr (GArray) init_order = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr (GArray) step_order = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr (GArray) rates = g_array_new (FALSE, FALSE, sizeof (ArraigoStockRate));
-  g_autoptr (GArray) rate_flows = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr (GArray) stocks = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) rate_stocks = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) terms = g_array_new (FALSE, FALSE, sizeof (ArraigoRateTerm));
+  g_autoptr (GArray) non_negative = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint max_temps = 0;
 
   if (!order_phase (c, PHASE_INIT, init_order, error))
@@ -2254,7 +2249,6 @@ link_model (Compiler  *c,
   m->n_slots = c->slots->len;
   m->first_literal = m->n_slots;
   m->n_literals = c->literals->len;
-  m->literals = array_copy (c->literals);
   m->first_temp = m->first_literal + m->n_literals;
   m->n_temps = max_temps;
   m->n_values = m->first_temp + m->n_temps;
@@ -2262,55 +2256,35 @@ link_model (Compiler  *c,
   link_program (c, init_order, PHASE_INIT, &m->init);
   link_program (c, step_order, PHASE_STEP, &m->step);
 
+  /* Each stock's rate as flat terms: +1 per inflow, -1 per outflow. */
   for (guint32 i = 0; i < c->slots->len; i++)
     {
       CSlot *s = slot_get (c, i);
-      ArraigoStockRate r = { 0 };
+      guint32 rate = rate_stocks->len;
 
       if (s->kind != SLOT_STOCK)
         continue;
-      g_array_append_val (stocks, i);
-      r.stock = i;
-      r.first_flow = rate_flows->len;
-      r.n_inflows = s->inflows->len;
-      r.n_outflows = s->outflows->len;
-      r.non_negative = s->non_negative;
-      g_array_append_vals (rate_flows, s->inflows->data, s->inflows->len);
-      g_array_append_vals (rate_flows, s->outflows->data, s->outflows->len);
-      g_array_append_val (rates, r);
+      g_array_append_val (rate_stocks, i);
+      if (s->non_negative)
+        g_array_append_val (non_negative, i);
+      for (guint k = 0; k < s->inflows->len + s->outflows->len; k++)
+        {
+          gboolean in = k < s->inflows->len;
+          ArraigoRateTerm t;
+
+          t.rate = rate;
+          t.stock = i;
+          t.flow = g_array_index (in ? s->inflows : s->outflows, guint32, in ? k : k - s->inflows->len);
+          t.coef = in ? 1.0 : -1.0;
+          g_array_append_val (terms, t);
+        }
     }
-  {
-    g_autoptr (GArray) terms = g_array_new (FALSE, FALSE, sizeof (ArraigoRateTerm));
-    g_autoptr (GArray) non_negative = g_array_new (FALSE, FALSE, sizeof (guint32));
-
-    for (guint32 r = 0; r < rates->len; r++)
-      {
-        ArraigoStockRate *rate = &g_array_index (rates, ArraigoStockRate, r);
-
-        for (guint k = 0; k < rate->n_inflows + rate->n_outflows; k++)
-          {
-            ArraigoRateTerm t;
-
-            t.rate = r;
-            t.stock = rate->stock;
-            t.flow = g_array_index (rate_flows, guint32, rate->first_flow + k);
-            t.coef = k < rate->n_inflows ? 1.0 : -1.0;
-            g_array_append_val (terms, t);
-          }
-        if (rate->non_negative)
-          g_array_append_val (non_negative, r);
-      }
-    m->n_terms = terms->len;
-    m->terms = array_copy (terms);
-    m->n_non_negative = non_negative->len;
-    m->non_negative = array_copy (non_negative);
-  }
-  m->n_rates = rates->len;
-  m->rates = array_copy (rates);
-  m->n_rate_flows = rate_flows->len;
-  m->rate_flows = array_copy (rate_flows);
-  m->n_stocks = stocks->len;
-  m->stocks = array_copy (stocks);
+  m->n_rates = rate_stocks->len;
+  m->rate_stocks = array_copy (rate_stocks);
+  m->n_terms = terms->len;
+  m->terms = array_copy (terms);
+  m->n_non_negative = non_negative->len;
+  m->non_negative = array_copy (non_negative);
   m->n_previous = c->previous->len;
   m->previous = array_copy (c->previous);
   m->n_delays = c->delay_inputs->len;
@@ -2319,11 +2293,7 @@ link_model (Compiler  *c,
 
   m->initial_values = g_new0 (double, MAX (m->n_values, 1));
   if (m->n_literals > 0)
-    memcpy (m->initial_values + m->first_literal, m->literals, sizeof (double) * m->n_literals);
-
-  m->slot_names = g_new0 (char *, m->n_slots + 1);
-  for (guint i = 0; i < m->n_slots; i++)
-    m->slot_names[i] = g_strdup (slot_get (c, i)->name);
+    memcpy (m->initial_values + m->first_literal, c->literals->data, sizeof (double) * m->n_literals);
 
   return TRUE;
 }
@@ -2566,19 +2536,15 @@ arraigo_model_unref (ArraigoModel *self)
   g_strfreev (self->series_names);
   g_free (self->series_variable);
   g_hash_table_unref (self->series_index);
-  g_free (self->literals);
   g_free (self->initial_values);
   program_clear (&self->init);
   program_clear (&self->step);
-  g_free (self->rates);
-  g_free (self->rate_flows);
-  g_free (self->stocks);
+  g_free (self->rate_stocks);
   g_free (self->terms);
   g_free (self->non_negative);
   g_free (self->previous);
   g_free (self->delay_inputs);
   g_ptr_array_unref (self->gfs);
-  g_strfreev (self->slot_names);
   g_free (self);
 }
 

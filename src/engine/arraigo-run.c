@@ -70,9 +70,9 @@ arraigo_run_new (ArraigoModel *model)
   self->save_step = model->save_step;
   self->method = model->method;
   self->seed = 1;
-  self->stock_start = g_new0 (double, MAX (model->n_stocks, 1));
-  self->rate_sum = g_new0 (double, MAX (model->n_stocks, 1));
-  self->rate = g_new0 (double, MAX (model->n_stocks, 1));
+  self->stock_start = g_new0 (double, MAX (model->n_rates, 1));
+  self->rate_sum = g_new0 (double, MAX (model->n_rates, 1));
+  self->rate = g_new0 (double, MAX (model->n_rates, 1));
   self->rng = gsl_rng_alloc (gsl_rng_mt19937);
   return self;
 }
@@ -418,7 +418,7 @@ clamp_non_negative (ArraigoRun *self)
 
   for (guint k = 0; k < m->n_non_negative; k++)
     {
-      double *stock = &v[m->rates[m->non_negative[k]].stock];
+      double *stock = &v[m->non_negative[k]];
 
       if (*stock < 0)
         *stock = 0;
@@ -532,7 +532,7 @@ arraigo_run_execute (ArraigoRun  *self,
         break;
       end_of_step (self);
 
-      if (self->method == ARRAIGO_METHOD_EULER || m->n_stocks == 0)
+      if (self->method == ARRAIGO_METHOD_EULER || m->n_rates == 0)
         {
           /* Flows all hold this step's values, so stocks can move in place. */
           for (const ArraigoRateTerm *term = m->terms, *end = term + m->n_terms; term < end; term++)
@@ -547,13 +547,13 @@ arraigo_run_execute (ArraigoRun  *self,
           compute_rates (self, self->rate);
           for (guint r = 0; r < m->n_rates; r++)
             {
-              self->stock_start[r] = v[m->rates[r].stock];
+              self->stock_start[r] = v[m->rate_stocks[r]];
               self->rate_sum[r] = self->rate[r];
             }
           for (guint stage = 0; stage < 3; stage++)
             {
               for (guint r = 0; r < m->n_rates; r++)
-                v[m->rates[r].stock] = self->stock_start[r] + stage_time[stage] * dt * self->rate[r];
+                v[m->rate_stocks[r]] = self->stock_start[r] + stage_time[stage] * dt * self->rate[r];
               clamp_non_negative (self);
               evaluate (self, t + stage_time[stage] * dt);
               compute_rates (self, self->rate);
@@ -561,7 +561,7 @@ arraigo_run_execute (ArraigoRun  *self,
                 self->rate_sum[r] += weight[stage] * self->rate[r];
             }
           for (guint r = 0; r < m->n_rates; r++)
-            v[m->rates[r].stock] = self->stock_start[r] + dt / 6.0 * self->rate_sum[r];
+            v[m->rate_stocks[r]] = self->stock_start[r] + dt / 6.0 * self->rate_sum[r];
           clamp_non_negative (self);
         }
     }
