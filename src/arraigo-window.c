@@ -65,7 +65,10 @@ update_title (ArraigoWindow *self)
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, arraigo_model_get_name (self->model));
   window_title = g_strdup_printf ("%s%s — %s", modified ? "• " : "", arraigo_scenario_get_title (self->scenario), _("Arraigo"));
-  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  /* Called for every lever change while a slider moves: only a real change
+   * reaches the window system. */
+  if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (self)), window_title) != 0)
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", arraigo_scenario_can_undo (self->scenario));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", arraigo_scenario_can_redo (self->scenario));
@@ -73,6 +76,13 @@ update_title (ArraigoWindow *self)
 
 /* With a model open, a failed open is a message over the explorer, which
  * stays as it was; with none, the window says why it is empty. */
+static void
+scenario_changed_cb (ArraigoWindow *self,
+                     guint          lever)
+{
+  update_title (self);
+}
+
 static void
 arraigo_window_show_error (ArraigoWindow *self,
                            const GError  *error)
@@ -226,9 +236,8 @@ build_explorer (ArraigoWindow *self)
                                    (ArraigoChartView) gtk_drop_down_get_selected (self->view_selector));
       gtk_grid_attach (self->chart_grid, self->cards[i], (int) (i % 2), (int) (i / 2), 1, 1);
     }
-  g_signal_connect_object (self->scenario, "notify::title", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->scenario, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->scenario, "notify::can-undo", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  /* Title, modified mark and undo state all change with a lever change. */
+  g_signal_connect_object (self->scenario, "lever-changed", G_CALLBACK (scenario_changed_cb), self, G_CONNECT_SWAPPED);
   update_title (self);
   attach_frame_clock (self);
   gtk_stack_set_visible_child_name (self->stack, "explorer");
