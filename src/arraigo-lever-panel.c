@@ -36,24 +36,6 @@ static const struct
   { "Context", N_("Context"), N_("When the sliders take over from history") },
 };
 
-static double
-history_at (ArraigoRun *run,
-            int         series,
-            double      time)
-{
-  const double *times, *values;
-  guint best = 0;
-
-  if (series < 0)
-    return NAN;
-  times = arraigo_run_get_times (run);
-  values = arraigo_run_get_series (run, (guint) series);
-  for (guint j = 0; j < arraigo_run_get_n_saves (run); j++)
-    if (fabs (times[j] - time) < fabs (times[best] - time))
-      best = j;
-  return values[best];
-}
-
 GtkWidget *
 arraigo_lever_panel_new (ArraigoSimulation *simulation)
 {
@@ -79,7 +61,11 @@ arraigo_lever_panel_new (ArraigoSimulation *simulation)
               adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _(groups[g].description));
               gtk_box_append (self->box, group);
             }
-          row = arraigo_lever_row_new (scenario, i, history_at (baseline, lever->history_series, 2025));
+          /* Where history stood at the last year of data. */
+          row = arraigo_lever_row_new (scenario, i,
+                                       lever->history_series >= 0
+                                       ? arraigo_run_get_value_at (baseline, (guint) lever->history_series, 2025)
+                                       : NAN);
           {
             /* In a preferences row the group draws it as a card; the row
              * takes no focus so that Tab goes straight to the slider. */

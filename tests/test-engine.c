@@ -354,6 +354,15 @@ test_overrides_and_times (void)
   assert_near (value_at (r, "level", 4), 5 + 4 * 6);
   g_assert_false (arraigo_run_set_times (r, 0, 4, 0, 1, &error));
   g_assert_error (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_INVALID);
+
+  /* Between saves the value is interpolated; outside the run there is none. */
+  {
+    int level = arraigo_model_find_series (m, "level");
+
+    assert_near (arraigo_run_get_value_at (r, (guint) level, 2.5), 5 + 2.5 * 6);
+    g_assert_true (isnan (arraigo_run_get_value_at (r, (guint) level, -1)));
+    g_assert_true (isnan (arraigo_run_get_value_at (r, (guint) level, 4.5)));
+  }
 }
 
 static void

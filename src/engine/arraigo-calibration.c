@@ -114,33 +114,6 @@ arraigo_calibration_get_value (ArraigoCalibration *self,
   return g_array_index (self->values, double, index);
 }
 
-/* The model's value at any time: linear between saved points. */
-static double
-value_at (ArraigoRun *run,
-          guint       series,
-          double      time)
-{
-  const double *times = arraigo_run_get_times (run);
-  const double *values = arraigo_run_get_series (run, series);
-  guint n = arraigo_run_get_n_saves (run), lo = 0, hi;
-
-  if (n == 0 || time < times[0] || time > times[n - 1])
-    return NAN;
-  hi = n - 1;
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (times[mid] <= time)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  if (times[hi] == times[lo])
-    return values[lo];
-  return values[lo] + (values[hi] - values[lo]) * (time - times[lo]) / (times[hi] - times[lo]);
-}
-
 static gboolean
 run_with (ArraigoCalibration *self,
           const double       *values)
@@ -181,7 +154,7 @@ residuals (const gsl_vector *x,
 
       if (!in_window (self, o))
         continue;
-      model = value_at (self->run, o->series, o->time);
+      model = arraigo_run_get_value_at (self->run, o->series, o->time);
       if (!isfinite (model))
         return GSL_EDOM;
       gsl_vector_set (f, k++, (model - o->value) / o->value);
@@ -284,7 +257,7 @@ arraigo_calibration_error (ArraigoCalibration *self,
 
       if (o->series != series || o->time < from || o->time > to + 0.999 || !(o->value > 0))
         continue;
-      model = value_at (self->run, o->series, o->time);
+      model = arraigo_run_get_value_at (self->run, o->series, o->time);
       if (!isfinite (model))
         continue;   /* outside the simulated years */
       sum_sq += (model - o->value) * (model - o->value);

@@ -614,3 +614,37 @@ arraigo_run_get_series (ArraigoRun *self,
     }
   return self->columns + (gsize) series * n_saves;
 }
+
+/* A series' value at any time within the run: linear between saved points,
+ * NaN outside. */
+double
+arraigo_run_get_value_at (ArraigoRun *self,
+                          guint       series,
+                          double      time)
+{
+  const double *times, *values;
+  guint n, lo = 0, hi;
+
+  g_return_val_if_fail (series < self->model->n_series, NAN);
+
+  n = self->n_saves;
+  if (self->results == NULL || n == 0)
+    return NAN;
+  times = self->times;
+  if (!(time >= times[0] && time <= times[n - 1]))
+    return NAN;
+  values = arraigo_run_get_series (self, series);
+  hi = n - 1;
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (times[mid] <= time)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  if (times[hi] == times[lo])
+    return values[lo];
+  return values[lo] + (values[hi] - values[lo]) * (time - times[lo]) / (times[hi] - times[lo]);
+}

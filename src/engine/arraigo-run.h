@@ -43,6 +43,9 @@ const double  *arraigo_run_get_series      (ArraigoRun    *self,
                                             guint          series);
 const double  *arraigo_run_get_row         (ArraigoRun    *self,
                                             guint          save);
+double         arraigo_run_get_value_at    (ArraigoRun    *self,
+                                            guint          series,
+                                            double         time);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArraigoRun, arraigo_run_free)
 
