@@ -7,7 +7,7 @@ packages="
   build-essential meson ninja-build pkg-config
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libgsl-dev
   libjson-glib-dev
-  gettext desktop-file-utils appstream
+  gettext desktop-file-utils appstream libxml2-utils
   xvfb xauth dbus dbus-x11 at-spi2-core imagemagick xdotool
   librsvg2-common libgtk-4-bin fonts-cantarell fonts-dejavu-core
   valgrind clang libclang-rt-14-dev

@@ -16,6 +16,7 @@ struct _ArraigoApplication
   AdwApplication parent_instance;
 
   int            benchmark;   /* lever changes to time, 0 for a normal session */
+  gboolean       smoke;       /* quit with success once the first frame is on screen */
 };
 
 G_DEFINE_FINAL_TYPE (ArraigoApplication, arraigo_application, ADW_TYPE_APPLICATION)
@@ -48,6 +49,27 @@ benchmark_realize_cb (GtkWidget *window)
 }
 
 static void
+smoke_first_frame_cb (GdkFrameClock *clock,
+                      GtkWindow     *window)
+{
+  GtkApplication *app = gtk_window_get_application (window);
+
+  g_signal_handlers_disconnect_by_func (clock, smoke_first_frame_cb, window);
+  /* A plain line for scripts: the window is up and has drawn once. */
+  g_print ("arraigo: first frame presented, %d×%d\n",
+           gtk_widget_get_width (GTK_WIDGET (window)),
+           gtk_widget_get_height (GTK_WIDGET (window)));
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+smoke_realize_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (smoke_first_frame_cb), window);
+}
+
+static void
 arraigo_application_activate (GApplication *app)
 {
   ArraigoApplication *self = ARRAIGO_APPLICATION (app);
@@ -62,6 +84,8 @@ arraigo_application_activate (GApplication *app)
       gtk_window_set_default_size (window, 1920, 1080);
       g_signal_connect_after (window, "realize", G_CALLBACK (benchmark_realize_cb), NULL);
     }
+  else if (self->smoke)
+    g_signal_connect_after (window, "realize", G_CALLBACK (smoke_realize_cb), NULL);
   gtk_window_present (window);
 }
 
@@ -79,6 +103,11 @@ arraigo_application_handle_local_options (GApplication *app,
           return 2;
         }
       /* A benchmark is its own process, never a second window of another. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  if (g_variant_dict_contains (options, "smoke"))
+    {
+      self->smoke = TRUE;
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
   return -1;
@@ -187,6 +216,8 @@ arraigo_application_init (ArraigoApplication *self)
   const GOptionEntry options[] = {
     { "benchmark", 0, 0, G_OPTION_ARG_INT, NULL,
       N_("Time N lever changes from change to frame, print the figures and quit"), "N" },
+    { "smoke", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open the window, quit as soon as its first frame is drawn (a start-up check)"), NULL },
     { NULL }
   };
 
