@@ -1,0 +1,99 @@
+# Small helpers to write the XMILE model (not part of the project).
+from xml.sax.saxutils import escape, quoteattr
+
+C = ["Guatemala", "Honduras", "El Salvador"]
+out = []
+
+
+def _meta(lever=None, unc=None, chart=None, calib=None):
+    s = ""
+    if lever:
+        s += "        <arraigo:lever " + " ".join(f"{k}={quoteattr(str(v))}" for k, v in lever.items()) + "/>\n"
+    if unc:
+        s += "        <arraigo:uncertainty " + " ".join(f"{k}={quoteattr(str(v))}" for k, v in unc.items()) + "/>\n"
+    if chart:
+        s += "        <arraigo:chart " + " ".join(f"{k}={quoteattr(str(v))}" for k, v in chart.items()) + "/>\n"
+    if calib:
+        s += f'        <arraigo:calibrate fit="{calib}"/>\n'
+    return s
+
+
+def fmt(v):
+    if isinstance(v, str):
+        return v
+    r = repr(float(v))
+    if r.endswith(".0"):
+        r = r[:-2]
+    return r
+
+
+def var(kind, name, eqn=None, units="dmnl", doc="", arr=False, per=None, gf=None,
+        inflows=(), outflows=(), rng=None, lever=None, unc=None, chart=None, calib=None,
+        non_negative=False):
+    s = f"      <{kind} name={quoteattr(name)}>\n"
+    if arr or per:
+        s += '        <dimensions><dim name="Country"/></dimensions>\n'
+    if per:
+        for c in C:
+            s += f"        <element subscript={quoteattr(c)}><eqn>{escape(fmt(per[c]))}</eqn></element>\n"
+    else:
+        s += f"        <eqn>{escape(fmt(eqn))}</eqn>\n"
+    if gf:
+        xs, ys = gf
+        s += ('        <gf type="continuous"><xpts>' + ",".join(fmt(x) for x in xs) +
+              "</xpts><ypts>" + ",".join(fmt(y) for y in ys) + "</ypts></gf>\n")
+    for f in inflows:
+        s += f"        <inflow>{f.replace(' ', '_')}</inflow>\n"
+    for f in outflows:
+        s += f"        <outflow>{f.replace(' ', '_')}</outflow>\n"
+    if non_negative:
+        s += "        <non_negative/>\n"
+    s += f"        <units>{escape(units)}</units>\n"
+    s += f"        <doc>{escape(doc)}</doc>\n"
+    if rng:
+        s += f'        <range min="{fmt(rng[0])}" max="{fmt(rng[1])}"/>\n'
+    s += _meta(lever, unc, chart, calib)
+    s += f"      </{kind}>\n"
+    out.append(s)
+
+
+def aux(name, eqn=None, **kw):
+    var("aux", name, eqn, **kw)
+
+
+def flow(name, eqn, **kw):
+    kw.setdefault("arr", True)
+    var("flow", name, eqn, **kw)
+
+
+def stock(name, eqn, **kw):
+    kw.setdefault("arr", True)
+    var("stock", name, eqn, **kw)
+
+
+def param(name, value, units, doc, lo, hi, dist="uniform", mode=None, calib=None, per=None):
+    """A named constant with its source (in doc) and uncertainty range."""
+    unc = {"distribution": dist, "min": fmt(lo), "max": fmt(hi)}
+    if mode is not None:
+        unc["mode"] = fmt(mode)
+    if per:
+        unc["relative"] = "true"
+        aux(name, per=per, units=units, doc=doc, unc=unc, calib=calib)
+    else:
+        aux(name, value, units=units, doc=doc, unc=unc, calib=calib)
+
+
+def country_param(name, values, units, doc, rel_lo, rel_hi, calib=None):
+    param(name, None, units, doc, rel_lo, rel_hi, per=dict(zip(C, values)), calib=calib)
+
+
+def history_by_country(name, xs, ys_by_country, units, doc):
+    """PySD reads scalar graphical functions only: one per country, then an arrayed aux."""
+    for c, ys in zip(C, ys_by_country):
+        aux(f"{name} {c}", "TIME", units=units, doc=f"{doc} ({c}.)", gf=(xs, ys))
+    aux(name, per={c: f"{name} {c}".replace(" ", "_") for c in C}, units=units, doc=doc)
+
+
+def total(x):
+    x = f'"{x}"' if "-" in x else x.replace(" ", "_")
+    return f"SUM({x}[*])"
