@@ -28,7 +28,7 @@ param("Prevention effect on homicides", 0.4, "dmnl",
       "Largest cut in homicides from violence prevention run with local partners at full coverage. CARSI community prevention cut reported murders 51% in treated neighbourhoods (LAPOP evaluation, P4, F); scaled down for national coverage (assumption).", 0.2, 0.51)
 param("Governance effect on violence", 0.5, "dmnl", "Elasticity of homicides to weaker governance (assumption: Isaacs and Preston, S0, tie violence to captured institutions).", 0.2, 0.8)
 param("Violence adjustment time", 1, "Year", "Time for the homicide rate to follow its drivers (assumption).", 0.5, 2)
-param("Local aid per head for full prevention coverage", 10, "USD/person/year", "Local development aid per resident that reaches every at-risk community (assumption: CARSI's USD 1 billion over FY2008-2016 reached a small share of neighbourhoods, aid_program_milestones.csv).", 5, 20)
+param("Local aid per head for full prevention coverage", 20, "USD/person/year", "Local development aid per resident that reaches every at-risk community (assumption: CARSI's USD 1 billion over FY2008-2016 reached a small share of neighbourhoods, aid_program_milestones.csv; sized so that doubling aid through local organisations cuts emigration by about 15% after fifteen years, the Kiel estimate in P3 being for aid as usually given).", 10, 40)
 aux("Prevention coverage", "MIN(1, Local_development_aid_per_capita / Local_aid_per_head_for_full_prevention_coverage) * Local_partner_capacity",
     arr=True, doc="Share of at-risk communities with violence prevention that works: money through local organisations, limited by their capacity (Bermeo, S2, mechanism 3).")
 aux("Violence target",
@@ -62,8 +62,8 @@ aux("Delivery efficiency",
 aux("Effective development aid",
     "Aid_budget_effective * USD_per_million * Aid_country_share * (1 - Aid_share_security_effective) * Delivery_efficiency",
     arr=True, units="USD/year", doc="Development aid that becomes investment.")
-param("Return on aid investment", 0.15, "1/year",
-      "Income per year from each dollar of aid invested (assumption, sized so that doubling today's aid cuts emigration by well under 15%, the Kiel estimate in P3).", 0.05, 0.3)
+param("Return on aid investment", 0.1, "1/year",
+      "Income per year from each dollar of aid invested (assumption, sized so that doubling today's aid cuts emigration by well under 15%, the Kiel estimate in P3).", 0.05, 0.2)
 aux("Aid growth effect", "Effective_development_aid * Return_on_aid_investment / (Population_at_home * Income_per_head)", arr=True, units="1/year", doc="Income growth from aid.")
 param("Remittance saving share", 0.03, "dmnl", "Share of remittances invested without any leverage programme (assumption; most goes to consumption, Selee, S4).", 0.01, 0.06)
 param("Remittance leverage effect", 0.25, "dmnl", "Extra share of remittances invested at full leverage (assumption after Selee, S4, mechanism 11).", 0.1, 0.4)
@@ -173,14 +173,14 @@ stock("Recent migrants", "Initial_recent_migrants", inflows=["Arrivals getting i
 flow("Arrivals getting in", "Unapprehended_arrivals + Released_at_the_border + Repeat_crossers_getting_in", units=P, doc="Arrivals who stay in the US, for now at least.")
 flow("Ties ageing", "Recent_migrants / Ties_ageing_time", units=P, doc="Recent ties become old ones.")
 
-param("Fee elasticity", 0.3, "dmnl", "Elasticity of departures to the smuggling fee relative to household means (assumption: the fee is one to three years of income, P12).", 0.1, 0.6)
+param("Fee elasticity", 0.15, "dmnl", "Elasticity of departures to the smuggling fee relative to household means (assumption: the fee is one to three years of income, P12, but relatives abroad pay much of it, S4).", 0.05, 0.3)
 aux("Cost effect", "((Smuggling_fee / INIT(Smuggling_fee)) / (Household_means / INIT(Household_means))) ^ (-Fee_elasticity)", arr=True, doc="A dearer crossing, relative to what a household has, keeps some at home (P12).")
 
 # --- the perceived chance to stay, by group
 param("Share of children and families who seek out Border Patrol", 0.95, "dmnl", "Unaccompanied children and families mostly give themselves up to Border Patrol to ask for protection (assumption after Selee and Ruiz Soto, S3; the data's child and family counts are nearly all surrenders).", 0.85, 1)
 param("Apprehension probability at 2017 level", 0.6, "dmnl", "Share of single adults crossing between ports who are caught at the 2017 enforcement level (assumption: DHS estimates range from about half to four fifths).", 0.5, 0.8)
-param("Route adaptation time", 3, "Year", "Time for smugglers and migrants to find routes around new enforcement (Massey, Durand and Pren 2016, P6; Isaacs and Preston, S0, mechanism 1; the time is an assumption).", 1.5, 6)
-param("Route adaptation completeness", 0.7, "dmnl", "Share of a change in enforcement that smugglers' adapted routes eventually undo (assumption after P6: a fivefold enforcement increase did not stop undocumented growth).", 0.4, 0.9)
+param("Route adaptation time", 2, "Year", "Time for smugglers and migrants to find routes around new enforcement (Massey, Durand and Pren 2016, P6; Isaacs and Preston, S0, mechanism 1; the time is an assumption).", 1, 4)
+param("Route adaptation completeness", 0.9, "dmnl", "Share of a change in enforcement that smugglers' adapted routes eventually undo (D after P6: a fivefold enforcement increase did not stop the growth of the undocumented population, Massey, Durand and Pren 2016).", 0.7, 1)
 stock("Adapted border routes", "Historical_border_enforcement", inflows=["Change in adapted border routes"], arr=False,
       doc="The enforcement level smugglers' routes are adapted to, 1 = 2017.")
 flow("Change in adapted border routes", "(Border_enforcement_effective - Adapted_border_routes) / Route_adaptation_time", arr=False, units="1/year", doc="Smugglers adapt.")
@@ -222,22 +222,22 @@ country_param("Initial recent cases children", [5000, 5000, 4000], "people/year"
 country_param("Initial recent cases families", [1500, 500, 1200], "people/year", "Family-unit apprehensions around 2012 (Honduras 513 in FY2012, Bermeo and Leblang 2021, F; the others assumption).", 0.5, 2)
 country_param("Initial recent cases adults", [25000, 24000, 15000], "people/year", "Single-adult apprehensions around 2012 (assumption: FY2012 totals less children and families, usbp_sw_border_encounters_by_citizenship_fy2000_2025.csv).", 0.8, 1.2)
 
-param("Reference chance", 0.5, "dmnl", "Chance to stay against which attractiveness is stated (a scale; the base rates absorb it).", 0.5, 0.5)
-param("Child chance elasticity", 1, "dmnl", "Elasticity of children's departures to their perceived chance to stay (assumption: children are sent when violence leaves no choice, Clemens 2017, P1).", 0.5, 2)
-param("Family chance elasticity", 5, "dmnl", "Elasticity of family departures to their perceived chance to stay: parents take children on the journey only when they expect to be let in. Fitted.", 3, 9)
-param("Adult chance elasticity", 1, "dmnl", "Elasticity of single adults' departures to their perceived chance to stay (assumption: border enforcement has small, short-lived effects on adult flows, Massey, Durand and Pren 2016, P6; Isaacs and Preston, S0).", 0.5, 2)
-param("Desperation damping", 1, "dmnl", "How fast deterrence loses its grip as push rises: elasticities are divided by 1 + this times the rise in push (Isaacs and Preston, S0: deterrence fails against desperation; size an assumption).", 0.5, 2)
-param("Attractiveness ceiling", 50, "dmnl", "Largest multiple of reference attractiveness (numerical guard).", 50, 50)
-aux("Deterrence sensitivity", "1 / (1 + Desperation_damping * MAX(0, Push - 1))", arr=True,
-    doc="Share of its elasticity that a perceived chance keeps: the more desperate, the less deterrence deters.")
+param("Child chance threshold", 0.4, "dmnl", "Median chance to stay below which those who would send a child alone do not (assumption: children are sent when violence leaves no choice, Clemens 2017, P1).", 0.25, 0.55)
+param("Family chance threshold", 0.65, "dmnl", "Median chance to stay below which a parent does not take a child on the journey: families go when they expect to be let in (Selee and Ruiz Soto, S3). Fitted.", 0.35, 0.8, calib="2012:2019")
+param("Adult chance threshold", 0.3, "dmnl", "Median chance to stay below which a single adult does not go (assumption: adults cross expecting to be caught more than once, P7).", 0.15, 0.45)
+param("Child threshold spread", 0.15, "dmnl", "Spread of children's thresholds across households (logistic scale; assumption).", 0.08, 0.25)
+param("Family threshold spread", 0.05, "dmnl", "Spread of parents' thresholds: narrow, because families decide on the same news (logistic scale; assumption).", 0.03, 0.1)
+param("Adult threshold spread", 0.15, "dmnl", "Spread of single adults' thresholds (logistic scale; assumption).", 0.08, 0.25)
+param("Desperation damping", 1, "dmnl", "How fast thresholds fall as push rises: thresholds are divided by push to this power, so the more desperate go whatever their chances (Isaacs and Preston, S0: deterrence fails against desperation; size an assumption).", 0.5, 2)
+aux("Threshold push factor", "MAX(1, Push) ^ (-Desperation_damping)", arr=True,
+    doc="How much lower the chance thresholds are when people are more desperate than in 2012: deterrence deters less.")
 for g in ["children", "families", "adults"]:
-    G = g.capitalize()[:-1] if g != "children" else "Child"
-    el = {"children": "Child_chance_elasticity", "families": "Family_chance_elasticity", "adults": "Adult_chance_elasticity"}[g]
-    aux(f"Attractiveness {g}", f"MIN(Attractiveness_ceiling, (Perceived_chance_{g} * Announcement_effect / Reference_chance) ^ ({el} * Deterrence_sensitivity))",
-        arr=True, doc=f"How the perceived chance to stay draws {g} to go.")
-country_param("Child share of intending migrants", [0.12, 0.1, 0.12], "dmnl", "Weight of unaccompanied children among intending migrants at reference attractiveness (D from FY2013 child apprehensions over totals, 15%, 15%, 16%, usbp_sw_uac_family_single_by_country_selected_years.csv).", 0.7, 1.3)
-country_param("Family share of intending migrants", [0.04, 0.02, 0.04], "dmnl", "Weight of families among intending migrants at reference attractiveness (D from FY2012 family apprehensions: 9,570 for all nationalities, 513 Hondurans, P-data section 1.2).", 0.5, 2)
-aux("Adult share of intending migrants", "1 - Child_share_of_intending_migrants - Family_share_of_intending_migrants", arr=True, doc="The rest.")
+    G = {"children": "Child", "families": "Family", "adults": "Adult"}[g]
+    aux(f"Attractiveness {g}", f"1 / (1 + EXP(({G}_chance_threshold * Threshold_push_factor - Perceived_chance_{g} * Announcement_effect) / {G}_threshold_spread))",
+        arr=True, doc=f"Share of would-be {g} whose threshold the perceived chance to stay clears: thresholds differ across households (a logistic distribution).")
+country_param("Child share of intending migrants", [0.12, 0.08, 0.14], "dmnl", "Weight of unaccompanied children when every kind of traveller expects to get in (D from FY2019 October-May apprehensions: Guatemala 24,638 children of 210,000, Honduras 14,785 of 175,600, El Salvador 8,272 of 57,900, project data section 1.2).", 0.7, 1.3)
+country_param("Family share of intending migrants", [0.62, 0.64, 0.52], "dmnl", "Weight of families when every kind of traveller expects to get in (D from the same FY2019 counts, families 149,081, 129,186 and 35,412, with single adults counted at the apprehension probability).", 0.8, 1.2)
+aux("Adult share of intending migrants", "1 - Child_share_of_intending_migrants - Family_share_of_intending_migrants", arr=True, doc="Weight of single adults when every kind of traveller expects to get in: the rest.")
 aux("Opportunity", "Child_share_of_intending_migrants * Attractiveness_children + Family_share_of_intending_migrants * Attractiveness_families + Adult_share_of_intending_migrants * Attractiveness_adults",
     arr=True, doc="How open the way north looks, over all kinds of traveller.")
 
@@ -245,7 +245,9 @@ aux("Mobility history", "TIME", gf=([2012, 2020.15, 2020.25, 2020.45, 2020.75, 2
     doc="Mobility through Central America and Mexico: the COVID-19 closures of March 2020 and the reopening through mid-2021 (policy_regimes.csv; values an assumption).")
 aux("Mobility", "Mobility_history * (1 - Policy_weight) + Policy_weight", doc="Mobility in force; open after the policy year.")
 
-country_param("Base intention rate", [0.008, 0.01, 0.01], "1/year", "Intentions to leave formed per resident per year at 2012 push, means, networks and reference attractiveness. Fitted per country to USBP encounters in FY2012-FY2019.", 0.8, 1.2, calib="2012:2019")
+country_param("Base intention rate", [0.025, 0.03, 0.025], "1/year", "Intentions to leave formed per resident per year at 2012 push, means, networks and reference attractiveness. Fitted per country to USBP encounters in FY2012-FY2019.", 0.8, 1.2, calib="2012:2019")
+param("Departure timing elasticity", 0.5, "dmnl", "How far would-be migrants wait when the way looks shut rather than switch to another way of going: 0 they only switch (a parent who cannot bring a child sends the child alone or goes alone), 1 they only wait (assumption).", 0.2, 0.8)
+param("Opportunity floor", 0.01, "dmnl", "Lowest opportunity used as a divisor (numerical guard).", 0.01, 0.01)
 param("Departure delay", 0.5, "Year", "Time from deciding to leave to leaving: saving, borrowing, arranging a smuggler (assumption).", 0.25, 1)
 param("Giving up time", 3, "Year", "Time after which those who cannot leave give up the plan (assumption).", 2, 5)
 param("Displaced departure multiplier", 3, "dmnl", "How much more often displaced people decide to leave (Isaacs and Preston, S0: displacement comes first and often leads abroad; size an assumption).", 1.5, 5)
@@ -256,13 +258,14 @@ stock("Intending to leave", "Initial_intending_to_leave", inflows=["Forming an i
       outflows=["Departures of children", "Departures of families", "Departures of adults", "Giving up", "Seasonal recruits from intending migrants"],
       units="people", doc="Residents who have decided to go north and are saving, arranging a smuggler or waiting for a better moment.")
 country_param("Initial intending to leave", [20000, 18000, 15000], "people", "Would-be migrants in 2012: about half a year of departures (assumption).", 0.5, 1.5)
-flow("Forming an intention to leave", "Population_at_home * Intention_rate", units=P, doc="Residents deciding to leave.")
+flow("Forming an intention to leave", "(Population_at_home - Seasonal_workers_between_seasons) * Intention_rate", units=P,
+     doc="Residents deciding to leave; seasonal workers with a job to go back to do not (P5).")
 flow("Displaced forming an intention to leave", "Internally_displaced * Intention_rate * Displaced_departure_multiplier * (1 - Displaced_support_effect * Displaced_support_effective)", units=P, doc="Displaced people deciding to leave (mechanism 5).")
 flow("Giving up", "Intending_to_leave / Giving_up_time", units=P, doc="People who give up the plan.")
 for g in ["children", "families", "adults"]:
     share = {"children": "Child_share_of_intending_migrants", "families": "Family_share_of_intending_migrants", "adults": "Adult_share_of_intending_migrants"}[g]
-    flow(f"Departures of {g}", f"Intending_to_leave / Departure_delay * Mobility * {share} * Attractiveness_{g} / Opportunity",
-         units=P, doc=f"Would-be migrants leaving as {g}: the mix follows what each kind of traveller expects.")
+    flow(f"Departures of {g}", f"Intending_to_leave / Departure_delay * Mobility * {share} * Attractiveness_{g} / MAX(Opportunity_floor, Opportunity) ^ (1 - Departure_timing_elasticity)",
+         units=P, doc=f"Would-be migrants leaving as {g}. When the way looks shut they wait, and leave together when it opens.")
 
 # ================================================================ transit and Mexico
 param("Transit time", 0.15, "Year", "Time on the way north: about one to three months (assumption).", 0.08, 0.25)
@@ -353,7 +356,7 @@ flow("Interior removals by country", f"MIN(Interior_removals_effective * Diaspor
      units=P, doc="Removals from inside the US, shared by the size of each diaspora.")
 param("Largest removal share", 0.5, "1/year", "Most of a diaspora that can be removed in a year (numerical guard).", 0.5, 0.5)
 param("Free circulation return rate", 0.45, "1/year", "Yearly return of migrants when crossing back and forth is easy: 0.4-0.5 in the early 1980s (Massey, Durand and Pren 2016, P6, A).", 0.4, 0.5)
-param("Settlement exponent", 3.3, "dmnl", "How fast return falls as crossing gets harder: with the 2017 apprehension probability it leaves about 1.5% a year (P6: near zero by 2010; D).", 2, 5)
+param("Settlement exponent", 4.5, "dmnl", "How fast return falls as crossing gets harder: with the 2017 apprehension probability it leaves about 0.7% a year (D from P6: 0.4-0.5 a year in the early 1980s, near zero by 2010, Massey, Durand and Pren 2016).", 3.5, 6)
 flow("Voluntary return", "Diaspora_in_the_US * Free_circulation_return_rate * (1 - Apprehension_probability) ^ Settlement_exponent", units=P,
      doc="Migrants going home of their own accord; enforcement that makes coming back hard keeps them in the US (mechanism 1; P6).")
 
@@ -368,7 +371,7 @@ stock("Recent deportees", "Initial_recent_deportees",
       doc="People returned from the US or Mexico, who either settle back in or try again (mechanism 6).")
 flow("Asylum removals", "Removals_after_denial", units=P, doc="Denied claimants removed home.")
 flow("Reintegration of deportees", "Recent_deportees / Reintegration_time * (1 + Reintegration_support_effect * Reintegration_support_effective)", units=P, doc="Deportees settling back home.")
-flow("Re-migration of deportees", "Recent_deportees * Deportee_retry_rate * (1 - Support_effect_on_retrying * Reintegration_support_effective) * MIN(Attractiveness_ceiling, Attractiveness_adults) * Mobility",
+flow("Re-migration of deportees", "Recent_deportees * Deportee_retry_rate * (1 - Support_effect_on_retrying * Reintegration_support_effective) * Attractiveness_adults * Mobility",
      units=P, doc="Deportees trying again (mechanism 6).",
      chart={"order": "13", "title": "Re-migration of deportees", "title-es": "Nueva migración de deportados", "units": "people a year", "units-es": "personas al año", "aggregate": "sum"})
 
@@ -379,7 +382,7 @@ history_by_country("Other seasonal programmes", [2010, 2016, 2018, 2020], [[4000
 param("Employer uptake", 0.85, "dmnl", "Share of visa slots employers fill at today's labour demand (assumption).", 0.7, 1)
 param("Protection gain in uptake", 0.15, "dmnl", "Extra take-up at full worker protection (assumption after Selee, S4).", 0.05, 0.25)
 param("Largest seasonal share of residents", 0.05, "dmnl", "Most of the home population that can be away on seasonal work (numerical guard).", 0.05, 0.05)
-param("Legal substitution at 2017 enforcement", 0.65, "dmnl", "Share of seasonal workers who would otherwise have gone irregularly, at 2017 enforcement: 0.3-1.0 fewer irregular crossings per H-2 visa, conditional on enforcement (Clemens and Gough 2018; USAID 2022; P5, A).", 0.3, 1)
+param("Legal substitution at 2017 enforcement", 1, "dmnl", "Share of seasonal recruits drawn from people already intending to go north irregularly, at 2017 enforcement: H-2 workers come from the same communities and households as irregular migrants (Clemens and Gough 2018, P5). Not every would-be migrant would have crossed (some give up, some are stopped in Mexico), so each extra seasonal worker avoids 0.3-0.45 irregular arrivals in the model, inside P5's 0.3-1.0 fewer crossings per visa conditional on enforcement (D).", 0.6, 1)
 param("Seasonal season length", 0.6, "Year", "Time a seasonal worker is away (assumption: H-2A contracts of about seven months).", 0.4, 0.8)
 aux("Seasonal uptake", "MIN(1, Employer_uptake * US_labour_demand * (1 - Protection_gain_in_uptake + Protection_gain_in_uptake * Worker_protection_effective))",
     doc="Share of visa slots filled.")
@@ -391,6 +394,8 @@ flow("Seasonal recruits from intending migrants", "MIN(Seasonal_demand * Legal_s
      doc="Would-be irregular migrants who take a legal seasonal job instead: out of the pool at once (mechanism 7; P5).")
 flow("Seasonal departures", "Seasonal_demand - Seasonal_recruits_from_intending_migrants", units=P, doc="Other residents leaving on seasonal visas.")
 aux("Seasonal departures total", "Seasonal_demand", arr=True, units=P, doc="All seasonal workers leaving per year.")
+aux("Seasonal workers between seasons", "MIN(Population_at_home * Largest_seasonal_share_of_residents, Seasonal_demand * MAX(0, One_year - Seasonal_season_length))",
+    arr=True, units="people", doc="Seasonal workers at home between seasons, with a job to go back to: they do not plan an irregular journey (Clemens and Gough 2018, P5).")
 stock("Seasonal workers abroad", "Initial_seasonal_workers_abroad", inflows=["Seasonal departures", "Seasonal recruits from intending migrants"],
       outflows=["Seasonal return"], units="people", doc="Legal temporary workers away for the season.")
 country_param("Initial seasonal workers abroad", [4500, 400, 400], "people", "Seasonal workers away in 2012 (assumption from 5,000 visas and Guatemalans in Canada).", 0.7, 1.3)
