@@ -38,3 +38,4 @@ cat <<'FTR'
 </xmile>
 FTR
 } > "$out"
+python3 "$here/portable.py" "$out"

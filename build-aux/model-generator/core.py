@@ -304,13 +304,13 @@ for g, enc, rel in [("children", "Share_of_children_and_families_who_seek_out_Bo
     aux(f"Encounters of {g} first attempts", f"Irregular_arrivals * Share_of_{g}_in_transit * {enc}", arr=True, units=P,
         doc=f"{g.capitalize()} met by Border Patrol on arrival.")
     aux(f"Released {g}", f"Encounters_of_{g}_first_attempts * {rel}", arr=True, units=P, doc=f"{g.capitalize()} released into the US with a court date.")
-    aux(f"Not released {g}", f"Encounters_of_{g}_first_attempts * (1 - {rel})", arr=True, units=P, doc=f"{g.capitalize()} encountered and not released.")
+    aux(f"Encountered not released {g}", f"Encounters_of_{g}_first_attempts * (1 - {rel})", arr=True, units=P, doc=f"{g.capitalize()} encountered and not released.")
 flow("Unapprehended arrivals", "Irregular_arrivals - Encounters_of_children_first_attempts - Encounters_of_families_first_attempts - Encounters_of_adults_first_attempts", units=P,
      doc="Arrivals who cross without being caught.")
 flow("Released at the border", "Released_children + Released_families + Released_adults", units=P, doc="People released into the US with a court date.")
-flow("Expelled to Mexico", "(Not_released_children + Not_released_families + Not_released_adults) * Expulsion_share", units=P,
+flow("Expelled to Mexico", "(Encountered_not_released_children + Encountered_not_released_families + Encountered_not_released_adults) * Expulsion_share", units=P,
      doc="People pushed back to Mexico without consequence: Title 42 expulsions, Remain in Mexico.")
-flow("Border removals", "(Not_released_children + Not_released_families + Not_released_adults) * (1 - Expulsion_share)", units=P, doc="People removed home under Title 8.")
+flow("Border removals", "(Encountered_not_released_children + Encountered_not_released_families + Encountered_not_released_adults) * (1 - Expulsion_share)", units=P, doc="People removed home under Title 8.")
 
 # waiting at the border after an expulsion
 param("Retry rate after expulsion", 2, "1/year", "How fast people pushed back to Mexico try again or give up (assumption: within months).", 1, 4)
@@ -331,7 +331,8 @@ country_param("Initial asylum backlog", [10000, 8000, 12000], "people", "Pending
 flow("Asylum claims", "Released_at_the_border * Claim_filing_share", units=P, doc="Released people who file a claim.")
 aux("Released without a claim", "Released_at_the_border * (1 - Claim_filing_share)", arr=True, units=P, doc="Released people who wait without filing.")
 param("Shortest decision time", 0.5, "Year", "Fastest an asylum case is decided (assumption).", 0.3, 1)
-aux("Asylum decisions", f"MIN(Asylum_backlog / Shortest_decision_time, Court_capacity_effective * ZIDZ(Asylum_backlog, {total('Asylum backlog')}))",
+aux("Share of the asylum backlog", f"ZIDZ(Asylum_backlog, {total('Asylum backlog')})", arr=True, doc="Each country's share of the region's asylum backlog: its share of court time.")
+aux("Asylum decisions", "MIN(Asylum_backlog / Shortest_decision_time, Court_capacity_effective * Share_of_the_asylum_backlog)",
     arr=True, units=P, doc="Asylum decisions per year, limited by court capacity shared by backlog.")
 aux("Court wait history", "TIME", units="Year", gf=([2012, 2016, 2019, 2023, 2024], [1.7, 3.0, 3.6, 3.8, 4.5]),
     doc="Years a new case waits in the immigration courts, all nationalities: pending cases over completions, about 325,000 over 190,000 in 2012, 520,000 over 175,000 in 2016, 1 million over 275,000 in 2019, 2 million over 520,000 in 2023 (assumption: EOIR workload statistics, not in the project data). Northern Triangle claimants queue with everyone else.")
@@ -352,7 +353,8 @@ stock("Diaspora in the US", "Initial_diaspora",
 flow("Staying without status", "Released_without_a_claim + Asylum_denials - Removals_after_denial", units=P,
      doc="Released people who never file and denied claimants who are not removed: they stay without papers.")
 flow("Deaths in the US", "Diaspora_in_the_US * Death_rate_in_the_US", units=P, doc="Deaths in the diaspora.")
-flow("Interior removals by country", f"MIN(Interior_removals_effective * Diaspora_in_the_US / {total('Diaspora in the US')}, Diaspora_in_the_US * Largest_removal_share)",
+aux("Share of the diaspora", f"ZIDZ(Diaspora_in_the_US, {total('Diaspora in the US')})", arr=True, doc="Each nationality's share of the three diasporas.")
+flow("Interior removals by country", "MIN(Interior_removals_effective * Share_of_the_diaspora, Diaspora_in_the_US * Largest_removal_share)",
      units=P, doc="Removals from inside the US, shared by the size of each diaspora.")
 param("Largest removal share", 0.5, "1/year", "Most of a diaspora that can be removed in a year (numerical guard).", 0.5, 0.5)
 param("Free circulation return rate", 0.45, "1/year", "Yearly return of migrants when crossing back and forth is easy: 0.4-0.5 in the early 1980s (Massey, Durand and Pren 2016, P6, A).", 0.4, 0.5)
@@ -401,7 +403,8 @@ stock("Seasonal workers abroad", "Initial_seasonal_workers_abroad", inflows=["Se
 country_param("Initial seasonal workers abroad", [4500, 400, 400], "people", "Seasonal workers away in 2012 (assumption from 5,000 visas and Guatemalans in Canada).", 0.7, 1.3)
 flow("Seasonal return", "Seasonal_workers_abroad / Seasonal_season_length", units=P, doc="Seasonal workers coming home.")
 param("Largest protection transfer rate", 2, "1/year", "Most of the displaced that can be moved in a year (numerical guard).", 2, 2)
-flow("Protection transfers out", f"MIN(Protection_transfers_effective * ZIDZ(Internally_displaced, {total('Internally displaced')}), Internally_displaced * Largest_protection_transfer_rate)",
+aux("Share of the displaced", f"ZIDZ(Internally_displaced, {total('Internally displaced')})", arr=True, doc="Each country's share of the region's internally displaced.")
+flow("Protection transfers out", "MIN(Protection_transfers_effective * Share_of_the_displaced, Internally_displaced * Largest_protection_transfer_rate)",
      units=P, doc="People in danger moved to legal status in the US.")
 
 # ================================================================ smuggling

@@ -42,10 +42,11 @@ def var(kind, name, eqn=None, units="dmnl", doc="", arr=False, per=None, gf=None
         xs, ys = gf
         s += ('        <gf type="continuous"><xpts>' + ",".join(fmt(x) for x in xs) +
               "</xpts><ypts>" + ",".join(fmt(y) for y in ys) + "</ypts></gf>\n")
-    for f in inflows:
-        s += f"        <inflow>{f.replace(' ', '_')}</inflow>\n"
-    for f in outflows:
-        s += f"        <outflow>{f.replace(' ', '_')}</outflow>\n"
+    for tag, names in (("inflow", inflows), ("outflow", outflows)):
+        for f in names:
+            # PySD reads a hyphenated flow name only quoted.
+            ref = f'"{f.replace(" ", "_")}"' if "-" in f else f.replace(" ", "_")
+            s += f"        <{tag}>{ref}</{tag}>\n"
     if non_negative:
         s += "        <non_negative/>\n"
     s += f"        <units>{escape(units)}</units>\n"
@@ -95,5 +96,6 @@ def history_by_country(name, xs, ys_by_country, units, doc):
 
 
 def total(x):
+    """Sum over Country, written out: PySD does not read SUM(x[*])."""
     x = f'"{x}"' if "-" in x else x.replace(" ", "_")
-    return f"SUM({x}[*])"
+    return "(" + " + ".join(f"{x}[{c.replace(' ', '_')}]" for c in C) + ")"

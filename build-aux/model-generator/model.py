@@ -26,7 +26,7 @@ aux("Years to phase in", 3, units="Year", rng=(0, 10),
     lever={"doc-es": "Años en que un control pasa de su valor histórico al elegido después del año de la política: presupuestos, contrataciones, programas de visas y acuerdos tardan en montarse (supuesto: de uno a cinco años; 0 significa de un día para otro).",
            "label-es": "Años de transición", "format-es": "%.0f años", "group": "Context", "step": "1", "default": "3", "format": "%.0f years", "order": "1"})
 aux("Policy weight",
-    "IF TIME < Policy_start_year THEN 0 ELSE IF Years_to_phase_in <= 0 THEN 1 ELSE MIN(1, (TIME - Policy_start_year) / Years_to_phase_in)",
+    "IF TIME < Policy_start_year THEN 0 ELSE (IF Years_to_phase_in <= 0 THEN 1 ELSE MIN(1, (TIME - Policy_start_year) / Years_to_phase_in))",
     doc="How far the levers have moved from history to their chosen values: 0 before the policy year, 1 once the phase-in is over.")
 
 # ---------------------------------------------------------------- aid levers
