@@ -11,6 +11,10 @@ packages="
   xvfb xauth dbus dbus-x11 at-spi2-core imagemagick xdotool
   librsvg2-common libgtk-4-bin fonts-cantarell fonts-dejavu-core
   valgrind clang libclang-rt-14-dev
+  python3-numpy python3-pandas python3-xarray python3-scipy
+  python3-parsimonious python3-lark python3-regex python3-chardet
+  python3-openpyxl python3-progressbar2 python3-netcdf4 python3-lxml
+  python3-sortedcontainers
 "
 
 missing=""
