@@ -72,20 +72,22 @@ def stock(name, eqn, **kw):
     var("stock", name, eqn, **kw)
 
 
-def param(name, value, units, doc, lo, hi, dist="uniform", mode=None, calib=None, per=None):
+def param(name, value, units, doc, lo, hi, dist="uniform", mode=None, calib=None, per=None, relative=True):
     """A named constant with its source (in doc) and uncertainty range."""
     unc = {"distribution": dist, "min": fmt(lo), "max": fmt(hi)}
     if mode is not None:
         unc["mode"] = fmt(mode)
     if per:
-        unc["relative"] = "true"
+        if relative:
+            unc["relative"] = "true"
         aux(name, per=per, units=units, doc=doc, unc=unc, calib=calib)
     else:
         aux(name, value, units=units, doc=doc, unc=unc, calib=calib)
 
 
-def country_param(name, values, units, doc, rel_lo, rel_hi, calib=None):
-    param(name, None, units, doc, rel_lo, rel_hi, per=dict(zip(C, values)), calib=calib)
+def country_param(name, values, units, doc, lo, hi, calib=None, relative=True):
+    """Per-country values; the range is relative unless relative=False."""
+    param(name, None, units, doc, lo, hi, per=dict(zip(C, values)), calib=calib, relative=relative)
 
 
 def history_by_country(name, xs, ys_by_country, units, doc):
