@@ -56,8 +56,9 @@ aux("USD per million", 1000000, units="USD/USD million", doc="Unit conversion.")
 param("Local delivery efficiency at full capacity", 0.9, "dmnl", "Share of aid through local organisations that becomes lasting local investment when those organisations are strong (assumption after Bermeo, S2: money through local groups stays and builds).", 0.6, 1)
 param("Local delivery efficiency at no capacity", 0.3, "dmnl", "Same, when local organisations are weak (assumption).", 0.1, 0.5)
 param("Contractor delivery efficiency", 0.35, "dmnl", "Share of aid through large US contractors that becomes lasting local investment: much is spent on overheads and in the US (Bermeo, S2; Made by History, S1; assumption for the size).", 0.15, 0.5)
+param("Governance weight in contractor delivery", 0.5, "dmnl", "How much of contractors' delivery depends on the government they work through (assumption, Bermeo, S2).", 0.3, 0.7)
 aux("Delivery efficiency",
-    "Aid_share_local_effective * (Local_delivery_efficiency_at_no_capacity + (Local_delivery_efficiency_at_full_capacity - Local_delivery_efficiency_at_no_capacity) * Local_partner_capacity) + (1 - Aid_share_local_effective) * Contractor_delivery_efficiency * (1 + Governance_capacity) / 2",
+    "Aid_share_local_effective * (Local_delivery_efficiency_at_no_capacity + (Local_delivery_efficiency_at_full_capacity - Local_delivery_efficiency_at_no_capacity) * Local_partner_capacity) + (1 - Aid_share_local_effective) * Contractor_delivery_efficiency * (1 - Governance_weight_in_contractor_delivery + Governance_weight_in_contractor_delivery * Governance_capacity)",
     arr=True, doc="Share of development aid that becomes lasting local investment (mechanisms 3, 13).")
 aux("Effective development aid",
     "Aid_budget_effective * USD_per_million * Aid_country_share * (1 - Aid_share_security_effective) * Delivery_efficiency",
@@ -90,10 +91,10 @@ flow("Change in income", "Income_per_head * Income_growth", units="USD/person/ye
 country_param("Initial governance capacity", [0.35, 0.25, 0.35], "dmnl", "Governance capacity in 2012, 0-1 (assumption after Isaacs and Preston, S0: Honduras weakest after the 2009 coup).", 0.8, 1.2)
 param("Governance gain from local partners", 0.08, "1/year", "Yearly gain in governance capacity per unit of local partner capacity (assumption: civil society that delivers aid also holds government to account, Bermeo, S2).", 0.03, 0.15)
 stock("Governance capacity", "Initial_governance_capacity", inflows=["Change in governance"], doc="0-1 index: how much aid leaks to corruption and how well the state protects (mechanisms 3, 13).")
-flow("Change in governance", "Governance_gain_from_local_partners * Local_partner_capacity * (1 - Governance_capacity) - (IF TIME < Policy_start_year THEN 0 ELSE Corruption_trend) * Governance_capacity",
-     units="1/year", doc="Governance builds with local partners and erodes with corruption.")
+flow("Change in governance", "IF TIME < Policy_start_year THEN 0 ELSE Governance_gain_from_local_partners * Local_partner_capacity * (1 - Governance_capacity) - Corruption_trend * Governance_capacity",
+     units="1/year", doc="After the policy year governance builds with local partners and erodes with corruption; before it, it is part of the recorded history.")
 param("Initial local partner capacity", 0.05, "dmnl", "Capacity of local organisations to deliver aid in 2012, 0-1 (assumption: under 10% of aid went through them, Bermeo, S2).", 0.02, 0.1)
-param("Local capacity build rate", 0.1, "1/year", "Yearly growth of local partner capacity per USD 10 of local aid per head (assumption).", 0.05, 0.2)
+param("Local capacity build rate", 0.1, "1/year", "Yearly growth of local partner capacity per unit of full-coverage local aid per head (assumption).", 0.05, 0.2)
 param("Local capacity decay time", 10, "Year", "Time for unfunded local capacity to fade (assumption).", 5, 20)
 stock("Local partner capacity", "Initial_local_partner_capacity", inflows=["Change in local capacity"], doc="0-1 index of local organisations' capacity (mechanism 3).")
 flow("Change in local capacity",
@@ -147,7 +148,7 @@ flow("Displacement", "Population_at_home * Displacement_rate_at_40_homicides * (
 flow("Return of displaced", "Internally_displaced / Displaced_return_time * (1 + Support_effect_on_return * Displaced_support_effective)", units=P, doc="Displaced people going home.")
 
 # ================================================================ decision to leave
-param("Violence elasticity", 0.25, "dmnl", "Elasticity of departures to the homicide rate: about 0.6 extra child apprehensions per extra homicide a year, an elasticity of roughly 0.2-0.3 (Clemens 2017, P1, D).", 0.2, 0.3)
+param("Violence elasticity", 0.25, "dmnl", "Elasticity of departures to the homicide rate: about 0.6 extra child apprehensions per extra homicide a year, an elasticity of roughly 0.2-0.3 (Clemens 2017, P1, D). Clemens measures it for unaccompanied children; applying it to families and adults is an assumption.", 0.2, 0.3)
 param("Drought emigration effect", 0.707, "dmnl", "Rise in emigration per unit share of people hit by drought: 70.7% more emigration from localities with drier growing seasons (Linke et al. 2023, P9, F).", 0.4, 1)
 param("Governance push elasticity", 0.3, "dmnl", "Elasticity of departures to eroding governance: political flight (assumption after Isaacs and Preston, S0, mechanism 13).", 0.1, 0.5)
 aux("Violence push", "(Homicide_rate / Initial_homicide_rate) ^ Violence_elasticity", arr=True, doc="Push from violence relative to 2012 (mechanism 2; P1).")
@@ -156,14 +157,14 @@ aux("Governance push", "(Initial_governance_capacity / MAX(Governance_floor, Gov
 aux("Push", "Violence_push * Food_push * Governance_push", arr=True, doc="Desperation relative to 2012: violence, hunger and bad government together.")
 
 param("Hump elasticity", 0.5, "dmnl", "Elasticity of emigration to income while people are poor: +0.35 to all destinations, +0.74 to rich ones (Clemens 2020, P2, F).", 0.35, 0.74)
-param("Hump turning point", 10000, "USD/person/year", "Means (PPP) at which emigration stops rising with income: about USD 10,000 PPP (Clemens 2020, P2, F; 8,000-10,000 in a donor brief).", 8000, 12000)
+param("Hump turning point", 10000, "USD/person/year", "Means (PPP) at which emigration stops rising with income: about USD 10,000 PPP (Clemens 2020, P2, F; 6,000-8,000 in an earlier version, 8,000-10,000 in a donor brief).", 6000, 10000)
 param("PPP factor", 2, "dmnl", "PPP income per head is roughly twice current-dollar income in these countries (project data section 2.1, A).", 1.8, 2.4)
 aux("Household means", "PPP_factor * (Income_per_head + Remittances_per_capita)", arr=True, units="USD/person/year", doc="Income and remittances per head, PPP dollars.")
 aux("Migration hump", "(Household_means / INIT(Household_means)) ^ Hump_elasticity * EXP(-Hump_elasticity * (Household_means - INIT(Household_means)) / Hump_turning_point)",
     arr=True, doc="Emigration first rises with means and falls past the turning point (Clemens 2020, P2; Selee, S4; mechanism 10). The form has elasticity Hump elasticity at low means and peaks at the turning point.")
 
-param("Network elasticity", 0.5, "dmnl", "Elasticity of departures to the settled diaspora: relatives pay the smuggler's down payment and find the first job (Selee, S4, mechanism 9); 0.5-0.7 for bilateral flows (P11, A).", 0.3, 0.7)
-param("Recent network elasticity", 0.3, "dmnl", "Elasticity of departures to recent arrivals: fresh ties carry a wave and keep it going after its cause fades (Clemens 2017, P1 and P11). Fitted.", 0.15, 0.6, calib="2012:2019")
+param("Network elasticity", 0.5, "dmnl", "Elasticity of departures to the settled diaspora: relatives pay the smuggler's down payment and find the first job (Selee, S4, mechanism 9); 0.5-0.7 for bilateral flows (P11, A).", 0.5, 0.7)
+param("Recent network elasticity", 0.2, "dmnl", "Elasticity of departures to recent arrivals: fresh ties carry a wave and keep it going after its cause fades (Clemens 2017, P1 and P11; size an assumption). Not fitted: fits over FY2012-19 drifted between 0.18 and 0.36 with small changes elsewhere, so the data do not pin it down; with the settled diaspora's elasticity it makes a loop that amplifies any lasting change.", 0.1, 0.4)
 country_param("Initial recent migrants", [40000, 35000, 30000], "people", "People who got into the US in the few years before 2012 (assumption: about the 2010-2012 encounters).", 0.7, 1.3)
 param("Ties ageing time", 3, "Year", "Time after which a recent arrival's ties count as the settled diaspora's (assumption).", 2, 5)
 aux("Network effect", "(Diaspora_in_the_US / Initial_diaspora) ^ Network_elasticity * (Recent_migrants / Initial_recent_migrants) ^ Recent_network_elasticity",
@@ -173,19 +174,19 @@ stock("Recent migrants", "Initial_recent_migrants", inflows=["Arrivals getting i
 flow("Arrivals getting in", "Unapprehended_arrivals + Released_at_the_border + Repeat_crossers_getting_in", units=P, doc="Arrivals who stay in the US, for now at least.")
 flow("Ties ageing", "Recent_migrants / Ties_ageing_time", units=P, doc="Recent ties become old ones.")
 
-param("Fee elasticity", 0.15, "dmnl", "Elasticity of departures to the smuggling fee relative to household means (assumption: the fee is one to three years of income, P12, but relatives abroad pay much of it, S4).", 0.05, 0.3)
+param("Fee elasticity", 0.1, "dmnl", "Elasticity of departures to the smuggling fee relative to household means (assumption: the fee is one to three years of income, P12, but relatives abroad pay much of it, S4, and dearer crossings mostly show up as debt and smugglers' revenue, S0).", 0.05, 0.2)
 aux("Cost effect", "((Smuggling_fee / INIT(Smuggling_fee)) / (Household_means / INIT(Household_means))) ^ (-Fee_elasticity)", arr=True, doc="A dearer crossing, relative to what a household has, keeps some at home (P12).")
 
 # --- the perceived chance to stay, by group
 param("Share of children and families who seek out Border Patrol", 0.95, "dmnl", "Unaccompanied children and families mostly give themselves up to Border Patrol to ask for protection (assumption after Selee and Ruiz Soto, S3; the data's child and family counts are nearly all surrenders).", 0.85, 1)
 param("Apprehension probability at 2017 level", 0.6, "dmnl", "Share of single adults crossing between ports who are caught at the 2017 enforcement level (assumption: DHS estimates range from about half to four fifths).", 0.5, 0.8)
 param("Route adaptation time", 2, "Year", "Time for smugglers and migrants to find routes around new enforcement (Massey, Durand and Pren 2016, P6; Isaacs and Preston, S0, mechanism 1; the time is an assumption).", 1, 4)
-param("Route adaptation completeness", 0.9, "dmnl", "Share of a change in enforcement that smugglers' adapted routes eventually undo (D after P6: a fivefold enforcement increase did not stop the growth of the undocumented population, Massey, Durand and Pren 2016).", 0.7, 1)
+param("Route adaptation completeness", 0.9, "dmnl", "Share of a change in enforcement that smugglers' adapted routes eventually undo (assumption after P6: a fivefold enforcement increase did not stop the growth of the undocumented population, Massey, Durand and Pren 2016).", 0.7, 1)
 stock("Adapted border routes", "Historical_border_enforcement", inflows=["Change in adapted border routes"], arr=False,
       doc="The enforcement level smugglers' routes are adapted to, 1 = 2017.")
 flow("Change in adapted border routes", "(Border_enforcement_effective - Adapted_border_routes) / Route_adaptation_time", arr=False, units="1/year", doc="Smugglers adapt.")
-aux("Effective border enforcement", "Border_enforcement_effective * MAX(Enforcement_floor, Adapted_border_routes) ^ (-Route_adaptation_completeness)",
-    doc="Enforcement as migrants meet it: a rise bites at first and fades as routes adapt (mechanism 1).")
+aux("Effective border enforcement", "Border_enforcement_effective * MAX(1, Adapted_border_routes) ^ (-Route_adaptation_completeness)",
+    doc="Enforcement as migrants meet it: a rise above the 2017 level bites at first and fades as routes adapt (mechanism 1); a cut is not undone.")
 param("Enforcement floor", 0.05, "dmnl", "Lowest enforcement index used in ratios (numerical guard).", 0.05, 0.05)
 aux("Apprehension probability",
     "Apprehension_probability_at_2017_level * Effective_border_enforcement / (Apprehension_probability_at_2017_level * Effective_border_enforcement + 1 - Apprehension_probability_at_2017_level)",
@@ -273,15 +274,16 @@ param("Mexico interdiction ceiling", 0.7, "dmnl", "Largest share of journeys Mex
 param("Mexico interdiction intensity", 0.7, "dmnl", "Interdiction at the 2017 level: with the ceiling, stops about a third of journeys (P13: Mexico returned 52.8-63.9% of deported Northern Triangle nationals; a first-stage filter of 0.3-0.6 in high-enforcement years, D).", 0.5, 1)
 stock("Adapted Mexico routes", "Mexico_enforcement_history", inflows=["Change in adapted Mexico routes"], arr=False, doc="The Mexican enforcement level smugglers' routes are adapted to.")
 flow("Change in adapted Mexico routes", "(Mexico_enforcement_effective - Adapted_Mexico_routes) / Route_adaptation_time", arr=False, units="1/year", doc="Smugglers adapt.")
-aux("Effective Mexico enforcement", "Mexico_enforcement_effective * MAX(Enforcement_floor, Adapted_Mexico_routes) ^ (-Route_adaptation_completeness)",
+aux("Effective Mexico enforcement", "Mexico_enforcement_effective * MAX(1, Adapted_Mexico_routes) ^ (-Route_adaptation_completeness)",
     doc="Mexican enforcement as migrants meet it, after smugglers adapt.")
 aux("Mexico interdiction share", "Mexico_interdiction_ceiling * (1 - EXP(-Mexico_interdiction_intensity * Effective_Mexico_enforcement))", doc="Share of journeys stopped in Mexico and returned home.")
 param("Mexico settling base share", 0.02, "dmnl", "Share of journeys that end with people staying in Mexico when the US is open (assumption).", 0.01, 0.04)
-param("Mexico settling when the US is closed", 0.06, "dmnl", "Extra share staying in Mexico when asylum in the US is closed: more than 30,000 Hondurans applied for asylum in Mexico in 2019 (Selee, S4, F; size an assumption).", 0.03, 0.1)
+param("Mexico settling when the US is closed", 0.06, "dmnl", "Extra share staying in Mexico when asylum in the US is closed: more than 30,000 Hondurans applied for asylum in Mexico in 2019 through September (Selee, S4, F; size an assumption).", 0.03, 0.1)
 aux("Mexico settling share", "Mexico_settling_base_share + Mexico_settling_when_the_US_is_closed * (1 - Family_release)", doc="Share of journeys that end in Mexico.")
 param("Transit death share at 2017 level", 0.0006, "dmnl", "Deaths per journey at 2017 enforcement (assumption: a few hundred deaths a year among hundreds of thousands of journeys).", 0.0003, 0.0012)
 param("Death elasticity to enforcement", 0.8, "dmnl", "Elasticity of deaths per journey to enforcement the routes are adapted to: enforcement pushes routes into deserts and rivers (Isaacs and Preston, S0; size an assumption).", 0.4, 1.2)
-aux("Transit death share", "Transit_death_share_at_2017_level * MAX(Enforcement_floor, Adapted_border_routes) ^ Death_elasticity_to_enforcement * MAX(Enforcement_floor, Adapted_Mexico_routes) ^ (Death_elasticity_to_enforcement / 2)",
+param("Death elasticity to Mexican enforcement", 0.4, "dmnl", "Elasticity of deaths per journey to Mexican enforcement routes are adapted to: smaller than at the US border (assumption).", 0.2, 0.6)
+aux("Transit death share", "Transit_death_share_at_2017_level * MAX(Enforcement_floor, Adapted_border_routes) ^ Death_elasticity_to_enforcement * MAX(Enforcement_floor, Adapted_Mexico_routes) ^ Death_elasticity_to_Mexican_enforcement",
     doc="Deaths per journey.")
 aux("Entering transit", "Departures_of_children + Departures_of_families + Departures_of_adults + \"Re-migration of deportees\"", arr=True, units=P, doc="People setting out north.")
 for g, expr in [("children", "Departures_of_children"), ("families", "Departures_of_families"), ("adults", "Departures_of_adults + \"Re-migration of deportees\"")]:
@@ -336,8 +338,8 @@ aux("Asylum decisions", "MIN(Asylum_backlog / Shortest_decision_time, Court_capa
     arr=True, units=P, doc="Asylum decisions per year, limited by court capacity shared by backlog.")
 aux("Court wait history", "TIME", units="Year", gf=([2012, 2016, 2019, 2023, 2024], [1.7, 3.0, 3.6, 3.8, 4.5]),
     doc="Years a new case waits in the immigration courts, all nationalities: pending cases over completions, about 325,000 over 190,000 in 2012, 520,000 over 175,000 in 2016, 1 million over 275,000 in 2019, 2 million over 520,000 in 2023 (assumption: EOIR workload statistics, not in the project data). Northern Triangle claimants queue with everyone else.")
-aux("Backlog years", f"Court_wait_history * (1 - Policy_weight) + Policy_weight * {total('Asylum backlog')} / MAX(One_case_per_year, {total('Asylum decisions')})", units="Year",
-    doc="Years a new claimant waits for a decision: the courts' queue before the policy year, then the Northern Triangle backlog over the decisions the chosen court capacity allows.")
+aux("Backlog years", "Court_wait_history * Court_capacity_history / MAX(One_case_per_year, Court_capacity_effective)", units="Year",
+    doc="Years a new claimant waits for a decision: the courts' queue, shorter or longer as the chosen court capacity is above or below its history.")
 aux("One case per year", 1, units="people/year", doc="Numerical guard.")
 flow("Asylum grants", "Asylum_decisions * Asylum_grant_rate", units=P, doc="Protection granted.")
 flow("Asylum denials", "Asylum_decisions * (1 - Asylum_grant_rate)", units=P, doc="Claims denied.")
@@ -354,17 +356,19 @@ flow("Staying without status", "Released_without_a_claim + Asylum_denials - Remo
      doc="Released people who never file and denied claimants who are not removed: they stay without papers.")
 flow("Deaths in the US", "Diaspora_in_the_US * Death_rate_in_the_US", units=P, doc="Deaths in the diaspora.")
 aux("Share of the diaspora", f"ZIDZ(Diaspora_in_the_US, {total('Diaspora in the US')})", arr=True, doc="Each nationality's share of the three diasporas.")
-flow("Interior removals by country", "MIN(Interior_removals_effective * Share_of_the_diaspora, Diaspora_in_the_US * Largest_removal_share)",
+flow("Interior removals by country", "MIN(Interior_removals_effective * Share_of_the_diaspora, Diaspora_in_the_US * Undocumented_share_of_the_diaspora * Largest_removal_share)",
      units=P, doc="Removals from inside the US, shared by the size of each diaspora.")
-param("Largest removal share", 0.5, "1/year", "Most of a diaspora that can be removed in a year (numerical guard).", 0.5, 0.5)
+param("Largest removal share", 0.05, "1/year", "Most of the undocumented diaspora ICE can find and remove in a year (assumption: removals from the interior never exceeded a few percent of the undocumented population).", 0.03, 0.1)
 param("Free circulation return rate", 0.45, "1/year", "Yearly return of migrants when crossing back and forth is easy: 0.4-0.5 in the early 1980s (Massey, Durand and Pren 2016, P6, A).", 0.4, 0.5)
 param("Settlement exponent", 4.5, "dmnl", "How fast return falls as crossing gets harder: with the 2017 apprehension probability it leaves about 0.7% a year (D from P6: 0.4-0.5 a year in the early 1980s, near zero by 2010, Massey, Durand and Pren 2016).", 3.5, 6)
-flow("Voluntary return", "Diaspora_in_the_US * Free_circulation_return_rate * (1 - Apprehension_probability) ^ Settlement_exponent", units=P,
+param("Undocumented share of the diaspora", 0.5, "dmnl", "Share of the diaspora without legal status, whose return depends on how hard it is to come back (assumption: the project data hold no status split; P6 says return by documented migrants did not change with enforcement).", 0.35, 0.65)
+param("Documented return rate", 0.005, "1/year", "Yearly return of migrants with legal status (assumption: small and unaffected by enforcement, P6).", 0.002, 0.01)
+flow("Voluntary return", "Diaspora_in_the_US * (Undocumented_share_of_the_diaspora * Free_circulation_return_rate * (1 - Apprehension_probability) ^ Settlement_exponent + (1 - Undocumented_share_of_the_diaspora) * Documented_return_rate)", units=P,
      doc="Migrants going home of their own accord; enforcement that makes coming back hard keeps them in the US (mechanism 1; P6).")
 
 param("Reintegration time", 1, "Year", "Time for a deportee without support to settle back in or leave again (assumption).", 0.5, 2)
 param("Reintegration support effect", 2, "dmnl", "Faster reintegration at full support (assumption).", 1, 3)
-param("Deportee retry rate", 0.35, "1/year", "Share of recent deportees a year who try again without support (P7: recidivism 12-38%; D).", 0.2, 0.5)
+param("Deportee retry rate", 0.2, "1/year", "Share of recent deportees a year who try again without support (P7: 7-12% of Title 8 apprehensions were repeats in FY2016-19, 20-28% in FY2007-11; people returned by Mexico retry more; D/assumption).", 0.1, 0.35)
 param("Support effect on retrying", 0.7, "dmnl", "Share of re-migration avoided at full reintegration support (assumption after Isaacs and Preston, S0).", 0.4, 0.9)
 country_param("Initial recent deportees", [40000, 35000, 15000], "people", "People returned from the US or Mexico in the months before 2012 (assumption).", 0.7, 1.3)
 stock("Recent deportees", "Initial_recent_deportees",
@@ -378,7 +382,7 @@ flow("Re-migration of deportees", "Recent_deportees * Deportee_retry_rate * (1 -
      chart={"order": "13", "title": "Re-migration of deportees", "title-es": "Nueva migración de deportados", "units": "people a year", "units-es": "personas al año", "aggregate": "sum"})
 
 # ================================================================ legal pathways
-country_param("Seasonal visa share", [0.46, 0.27, 0.27], "dmnl", "Each country's share of seasonal visas (D from FY2018-FY2024 H-2 issuances, h2_visas_issued_by_nationality_fy2017_2025.csv).", 0.8, 1.2)
+country_param("Seasonal visa share", [0.553, 0.238, 0.209], "dmnl", "Each country's share of seasonal visas (D: FY2018-FY2024 H-2A and H-2B issuances summed, 114,149 visas, h2_visas_issued_by_nationality_fy2017_2025.csv).", 0.8, 1.2)
 history_by_country("Other seasonal programmes", [2010, 2016, 2018, 2020], [[4000, 6000, 9825, 9907], [0, 0, 0, 0], [0, 0, 0, 0]], "people/year",
                    "Temporary work outside the US, mainly Guatemalans in Canada (guatemala_temporary_workers_canada_other.csv, F).")
 param("Employer uptake", 0.85, "dmnl", "Share of visa slots employers fill at today's labour demand (assumption).", 0.7, 1)
@@ -388,7 +392,8 @@ param("Legal substitution at 2017 enforcement", 1, "dmnl", "Share of seasonal re
 param("Seasonal season length", 0.6, "Year", "Time a seasonal worker is away (assumption: H-2A contracts of about seven months).", 0.4, 0.8)
 aux("Seasonal uptake", "MIN(1, Employer_uptake * US_labour_demand * (1 - Protection_gain_in_uptake + Protection_gain_in_uptake * Worker_protection_effective))",
     doc="Share of visa slots filled.")
-aux("Seasonal demand", "MIN((Seasonal_visas_effective * Seasonal_visa_share + Other_seasonal_programmes) * Seasonal_uptake, Population_at_home * Largest_seasonal_share_of_residents)",
+aux("Workers per visa", 1, units="people/visa", doc="Unit conversion: one worker per visa.")
+aux("Seasonal demand", "MIN((Seasonal_visas_effective * Workers_per_visa * Seasonal_visa_share + Other_seasonal_programmes) * Seasonal_uptake, Population_at_home * Largest_seasonal_share_of_residents / Seasonal_season_length)",
     arr=True, units=P, doc="Seasonal workers leaving per year.")
 aux("Legal substitution", "MIN(1, Legal_substitution_at_2017_enforcement * Apprehension_probability / Apprehension_probability_at_2017_level)",
     doc="Share of seasonal workers drawn from would-be irregular migrants: legal routes substitute only alongside enforcement (P5).")
@@ -409,7 +414,7 @@ flow("Protection transfers out", "MIN(Protection_transfers_effective * Share_of_
 
 # ================================================================ smuggling
 param("Initial smuggling fee", 6000, "USD/person", "Smuggling fee per crossing around 2012: USD 4,000-10,000 (AP 2014, P12, F).", 4000, 10000)
-param("Fee real growth", 0.04, "1/year", "Yearly growth of the fee before enforcement effects, including inflation (D: about 10% real rise 2008-2019 plus inflation, P12; common 2021-23 prices of USD 10,000-15,000, A).", 0.02, 0.06)
+param("Fee real growth", 0.04, "1/year", "Yearly growth of the fee before enforcement effects, including inflation (D: about 10% real rise 2008-2019 plus inflation, P12; USD 10,000-15,000 commonly cited for 2021-23, P12, and by Selee, S4).", 0.02, 0.06)
 param("Fee elasticity to border enforcement", 0.5, "dmnl", "Elasticity of the fee to the enforcement routes are adapted to (assumption: enforcement raises prices rather than stopping crossings, P6, P12).", 0.3, 0.8)
 param("Fee elasticity to Mexico enforcement", 0.25, "dmnl", "Elasticity of the fee to Mexican enforcement (assumption: transit through Mexico alone costs USD 3,000-4,000, P12).", 0.1, 0.4)
 param("Fee adjustment time", 1, "Year", "Time for fees to follow costs (assumption).", 0.5, 2)
@@ -420,7 +425,7 @@ stock("Smuggling fee", "Initial_smuggling_fee", inflows=["Change in fee"], units
 flow("Change in fee", "(Smuggling_fee_target - Smuggling_fee) / Fee_adjustment_time", units="USD/person/year", doc="Fees follow costs.")
 
 # ================================================================ remittances
-country_param("Remittance per migrant 2012", [5314, 5255, 3104], "USD/person/year", "Remittances per migrant in 2012 (D: remittances.csv over the diaspora).", 0.8, 1.2)
+country_param("Remittance per migrant 2012", [5314, 5255, 3104], "USD/person/year", "Remittances per migrant in 2012 (A: remittances.csv, approximate rows, over the assumed 2012 diaspora).", 0.8, 1.2)
 param("Remittance growth", 0.06, "1/year", "Yearly growth of remittances per migrant (D: remittances 2015-2023, remittances.csv).", 0.03, 0.08)
 aux("Remittance per migrant", "Remittance_per_migrant_2012 * EXP(Remittance_growth * (TIME - Fee_base_year))", arr=True, units="USD/person/year", doc="Remittances sent per migrant.")
 aux("Remittances", "Diaspora_in_the_US * Remittance_per_migrant", arr=True, units="USD/year", doc="Remittances home.",
@@ -445,7 +450,7 @@ aux("Encounters", "Unique_people_encountered + Repeat_encounters", arr=True, uni
 for name, x, u in [("Total encounters", "Encounters", "events/year"), ("Total irregular arrivals", "Irregular arrivals", P),
                    ("Total unique people encountered", "Unique people encountered", P)]:
     aux(name, total(x), units=u, doc=f"{x}, the three countries.")
-aux("Legal entries", "Seasonal_departures_total + Protection_transfers_out + Asylum_grants", arr=True, units=P, doc="People entering the US legally.",
+aux("Legal entries", "Seasonal_departures_total + Protection_transfers_out + Asylum_grants", arr=True, units=P, doc="People entering the US legally, plus Guatemalans' temporary work in Canada (counted with seasonal work).",
     chart={"order": "3", "title": "Legal entries", "title-es": "Entradas legales", "units": "people a year", "units-es": "personas al año", "aggregate": "sum", "shown": "1"})
 aux("Total legal entries", total("Legal entries"), units=P, doc="Legal entries, the three countries.")
 aux("Total deaths in transit", total("Deaths in transit"), units=P, doc="Deaths in transit, the three countries.")
@@ -485,6 +490,6 @@ param("Displaced support cost", 300, "USD/person/year", "Support per displaced p
 param("Protection transfer cost", 10000, "USD/person", "In-country processing and resettlement per person (assumption).", 5000, 20000)
 param("Interior removal cost", 10000, "USD/person", "Arrest, detention and removal per interior removal (assumption).", 7000, 15000)
 aux("Public cost",
-    f"Aid_budget_effective * USD_per_million + Border_enforcement_cost_at_2017_level * Border_enforcement_effective + Mexico_enforcement_support_cost * Mexico_enforcement_effective + Visa_administration_cost * Seasonal_visas_effective + Cost_per_asylum_decision * {total('Asylum decisions')} + Reintegration_cost_per_deportee * Reintegration_support_effective * {total('Deportations')} + Displaced_support_cost * Displaced_support_effective * Total_internally_displaced + Protection_transfer_cost * Protection_transfers_effective + Interior_removal_cost * Interior_removals_effective",
+    f"Aid_budget_effective * USD_per_million + Border_enforcement_cost_at_2017_level * Border_enforcement_effective + Mexico_enforcement_support_cost * Mexico_enforcement_effective + Visa_administration_cost * Seasonal_visas_effective + Cost_per_asylum_decision * {total('Asylum decisions')} + Reintegration_cost_per_deportee * Reintegration_support_effective * {total('Deportations')} + Displaced_support_cost * Displaced_support_effective * Total_internally_displaced + Protection_transfer_cost * {total('Protection transfers out')} + Interior_removal_cost * {total('Interior removals by country')}",
     units="USD/year", doc="Public cost to the US of the policy mix.",
     chart={"order": "15", "title": "Public cost to the US", "title-es": "Costo público para EE. UU.", "units": "US dollars a year", "units-es": "dólares al año", "aggregate": "none"})

@@ -107,7 +107,7 @@ aux("Mexico enforcement history", "TIME",
         [0.55, 0.6, 0.8, 1.2, 1.05, 1, 0.85, 0.95, 1.35, 1.1, 1.0, 1.0, 1.0]),
     doc="Transit-country enforcement in Mexico, 1 = 2017: deportations of Central Americans by Mexico, 62,998 (2010), 77,876 (2012), 107,199 (2014), 158,789 (2015), 98,133 (2018), 133,058 (2019, IOM), 100,641 (2022, IOM) (mexico_deportations_ntca.csv, F), scaled by the flows they came from; Programa Frontera Sur from July 2014 and the June 2019 US-Mexico agreement (policy_regimes.csv). The index values are D.")
 lever("Mexico enforcement", 1, "dmnl",
-      "Enforcement in Mexico against migrants in transit, 1 = 2017 (about 100,000-140,000 Northern Triangle nationals returned a year: project data, F). Mexico returned 52.8-63.9% of all deported Northern Triangle nationals (IOM, P13, F).",
+      "Enforcement in Mexico against migrants in transit, 1 = 2017 (Mexico returned about 100,000-160,000 Northern Triangle nationals a year in 2014-2022 at index values around 1: project data, F; how many it returns depends on how many come). Mexico returned 52.8-63.9% of all deported Northern Triangle nationals (IOM, P13, F).",
       (0, 3), "Mexico_enforcement_history",
       {"doc-es": "Control en México sobre los migrantes en tránsito, 1 = 2017 (entre 100.000 y 140.000 personas del Triángulo Norte devueltas al año: datos del proyecto, F). México devolvió entre el 52,8% y el 63,9% de los deportados del Triángulo Norte (OIM, P13, F).",
        "label-es": "Control en México", "group": "Enforcement", "step": "0.05", "default": "1", "format": "%.2f", "order": "2"})
@@ -149,16 +149,16 @@ aux("Expulsion share",
     doc="Share of those encountered and not released who are pushed back to Mexico without consequence.")
 
 aux("Court capacity history", "TIME", units="cases/year",
-    gf=([2012, 2019, 2024], [15000, 45000, 120000]),
+    gf=([2012, 2019, 2024], [10000, 30000, 60000]),
     doc="Immigration court asylum decisions available for Northern Triangle cases per year (assumption: a share of all court completions, rising with the number of judges; the backlog grew from 44,000 pending claims in 2014 to 321,900 in 2019, UNHCR via asylum_displacement.csv, F).")
-lever("Court capacity", 120000, "cases/year",
+lever("Court capacity", 60000, "cases/year",
       "Asylum cases the immigration courts can decide per year for the three nationalities.",
       (0, 1000000), "Court_capacity_history",
       {"doc-es": "Casos de asilo que los tribunales de inmigración pueden resolver por año para las tres nacionalidades.",
-       "label-es": "Capacidad de los tribunales", "format-es": "%.0f casos/año", "group": "Enforcement", "step": "5000", "default": "120000", "format": "%.0f cases/year", "order": "4"})
+       "label-es": "Capacidad de los tribunales", "format-es": "%.0f casos/año", "group": "Enforcement", "step": "5000", "default": "60000", "format": "%.0f cases/year", "order": "4"})
 aux("Interior removals history", "TIME", units="people/year",
     gf=([2012, 2016, 2019, 2020.5, 2024], [35000, 25000, 30000, 15000, 25000]),
-    doc="Removals from inside the US of the three nationalities (assumption: about a quarter of ICE removals, which were 95,729 in FY2018 and 115,700 in FY2019 for the three countries, us_ice_removals_by_country.csv, F).")
+    doc="Removals from inside the US of the three nationalities (assumption: about a quarter of ICE removals, which were 94,729 in FY2018 and 115,700 in FY2019 for the three countries, us_ice_removals_by_country.csv, F).")
 lever("Interior removals", 25000, "people/year",
       "Removals from inside the US of settled migrants of the three nationalities per year.",
       (0, 500000), "Interior_removals_history",
