@@ -646,6 +646,130 @@ test_metadata (void)
     }
 }
 
+/* Every number is named (the model issue): an equation either is a single
+ * literal (a parameter, documented with its source and range) or holds no
+ * literal but 0 and 1. Read straight from the file, as a reviewer would. */
+typedef struct
+{
+  GString   *text;
+  gboolean   in_eqn;
+  char      *variable;
+  GPtrArray *offenders;
+} EquationScan;
+
+static void
+scan_start (GMarkupParseContext  *context,
+            const char           *element,
+            const char          **names,
+            const char          **values,
+            gpointer              user_data,
+            GError              **error)
+{
+  EquationScan *scan = user_data;
+
+  if (g_str_equal (element, "aux") || g_str_equal (element, "stock") || g_str_equal (element, "flow"))
+    for (guint i = 0; names[i] != NULL; i++)
+      if (g_str_equal (names[i], "name"))
+        {
+          g_free (scan->variable);
+          scan->variable = g_strdup (values[i]);
+        }
+  if (g_str_equal (element, "eqn"))
+    {
+      scan->in_eqn = TRUE;
+      g_string_truncate (scan->text, 0);
+    }
+}
+
+static void
+scan_text (GMarkupParseContext  *context,
+           const char           *text,
+           gsize                 length,
+           gpointer              user_data,
+           GError              **error)
+{
+  EquationScan *scan = user_data;
+
+  if (scan->in_eqn)
+    g_string_append_len (scan->text, text, (gssize) length);
+}
+
+static void
+scan_end (GMarkupParseContext  *context,
+          const char           *element,
+          gpointer              user_data,
+          GError              **error)
+{
+  EquationScan *scan = user_data;
+  g_autoptr (GRegex) literal = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autofree char *stripped = NULL;
+  char *end = NULL;
+
+  if (!g_str_equal (element, "eqn"))
+    return;
+  scan->in_eqn = FALSE;
+  stripped = g_strstrip (g_strdup (scan->text->str));
+  g_ascii_strtod (stripped, &end);
+  if (end != stripped && *end == '\0')
+    return;   /* a parameter's value */
+  /* Numbers not inside names (Aid_budget_2012 is a name, not a literal). */
+  literal = g_regex_new ("(?<![A-Za-z_0-9.])[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?(?![A-Za-z_0-9])", 0, 0, NULL);
+  g_regex_match (literal, stripped, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 0);
+      double value = g_ascii_strtod (number, NULL);
+
+      if (value != 0 && value != 1)
+        g_ptr_array_add (scan->offenders, g_strdup_printf ("%s: %s in %s", scan->variable, number, stripped));
+      g_match_info_next (match, NULL);
+    }
+}
+
+static void
+test_every_number_named (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "models", "northern-triangle.xmile", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  GMarkupParser parser = { scan_start, scan_end, scan_text, NULL, NULL };
+  EquationScan scan = { g_string_new (NULL), FALSE, NULL, g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr (GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &scan, NULL);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_true (g_markup_parse_context_parse (context, contents, -1, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < scan.offenders->len; i++)
+    g_test_message ("bare constant: %s", (char *) scan.offenders->pdata[i]);
+  g_assert_cmpuint (scan.offenders->len, ==, 0);
+  g_string_free (scan.text, TRUE);
+  g_free (scan.variable);
+  g_ptr_array_unref (scan.offenders);
+}
+
+/* Every constant of the model (a literal that is not a lever) says where it
+ * comes from and how uncertain it is: a documentation of some length and an
+ * uncertainty range. */
+static void
+test_parameters_sourced (void)
+{
+  for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
+    {
+      const ArraigoVariableInfo *info = arraigo_model_get_variable (model, i);
+
+      if (!info->is_constant || info->kind == ARRAIGO_VARIABLE_STOCK ||
+          (info->vendor != NULL && g_hash_table_contains (info->vendor, "lever.group")))
+        continue;
+      if (info->doc != NULL && (g_str_has_prefix (info->doc, "Unit conversion") || g_str_has_prefix (info->doc, "Numerical guard")))
+        continue;
+      if (info->vendor == NULL || !g_hash_table_contains (info->vendor, "uncertainty.min"))
+        g_error ("'%s' is a constant without an uncertainty range", info->name);
+      if (info->doc == NULL || strlen (info->doc) < 40)
+        g_error ("'%s' does not say where its value comes from", info->name);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +804,8 @@ main (int   argc,
   g_test_add_func ("/model/robustness", test_robustness);
   g_test_add_func ("/model/calibration-guard", test_calibration_guard);
   g_test_add_func ("/model/metadata", test_metadata);
+  g_test_add_func ("/model/every-number-named", test_every_number_named);
+  g_test_add_func ("/model/parameters-sourced", test_parameters_sourced);
   status = g_test_run ();
   arraigo_model_unref (model);
   return status;

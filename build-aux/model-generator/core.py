@@ -418,7 +418,7 @@ param("Fee real growth", 0.04, "1/year", "Yearly growth of the fee before enforc
 param("Fee elasticity to border enforcement", 0.5, "dmnl", "Elasticity of the fee to the enforcement routes are adapted to (assumption: enforcement raises prices rather than stopping crossings, P6, P12).", 0.3, 0.8)
 param("Fee elasticity to Mexico enforcement", 0.25, "dmnl", "Elasticity of the fee to Mexican enforcement (assumption: transit through Mexico alone costs USD 3,000-4,000, P12).", 0.1, 0.4)
 param("Fee adjustment time", 1, "Year", "Time for fees to follow costs (assumption).", 0.5, 2)
-param("Fee base year", 2012, "Year", "Year of the initial fee.", 2012, 2012)
+param("Fee base year", 2012, "Year", "Year of the initial fee and of the 2012 remittance per migrant: the model's start (AP 2014 and remittances.csv figures are scaled to it).", 2012, 2012)
 aux("Smuggling fee target", "Initial_smuggling_fee * EXP(Fee_real_growth * (TIME - Fee_base_year)) * MAX(Enforcement_floor, Adapted_border_routes) ^ Fee_elasticity_to_border_enforcement * MAX(Enforcement_floor, Adapted_Mexico_routes) ^ Fee_elasticity_to_Mexico_enforcement",
     units="USD/person", doc="The fee smugglers' costs point to.")
 stock("Smuggling fee", "Initial_smuggling_fee", inflows=["Change in fee"], units="USD/person", doc="US dollars per crossing.")
