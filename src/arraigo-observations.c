@@ -64,11 +64,25 @@ arraigo_observations_load (const char  *path,
                            double       time_offset,
                            GError     **error)
 {
+  return arraigo_observations_load_where (path, time_column, element_column, value_column,
+                                          NULL, NULL, time_offset, error);
+}
+
+GPtrArray *
+arraigo_observations_load_where (const char  *path,
+                                 const char  *time_column,
+                                 const char  *element_column,
+                                 const char  *value_column,
+                                 const char  *filter_column,
+                                 const char  *filter_value,
+                                 double       time_offset,
+                                 GError     **error)
+{
   g_autofree char *contents = NULL;
   g_auto (GStrv) lines = NULL;
   g_autoptr (GPtrArray) header = NULL;
   GPtrArray *rows;
-  int tcol = -1, ecol = -1, vcol = -1;
+  int tcol = -1, ecol = -1, vcol = -1, fcol = -1;
 
   if (!g_file_get_contents (path, &contents, NULL, error))
     return NULL;
@@ -83,12 +97,14 @@ arraigo_observations_load (const char  *path,
         ecol = (int) i;
       else if (g_strcmp0 (header->pdata[i], value_column) == 0)
         vcol = (int) i;
+      if (filter_column != NULL && g_strcmp0 (header->pdata[i], filter_column) == 0)
+        fcol = (int) i;
     }
-  if (tcol < 0 || vcol < 0 || (element_column != NULL && ecol < 0))
+  if (tcol < 0 || vcol < 0 || (element_column != NULL && ecol < 0) || (filter_column != NULL && fcol < 0))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("%s has no column '%s'"), path,
-                   tcol < 0 ? time_column : vcol < 0 ? value_column : element_column);
+                   tcol < 0 ? time_column : vcol < 0 ? value_column : ecol < 0 && element_column ? element_column : filter_column);
       return NULL;
     }
 
@@ -99,7 +115,9 @@ arraigo_observations_load (const char  *path,
       ArraigoObservation *o;
       double time, value;
 
-      if (cells->len <= (guint) MAX (tcol, MAX (ecol, vcol)))
+      if (cells->len <= (guint) MAX (MAX (tcol, fcol), MAX (ecol, vcol)))
+        continue;
+      if (fcol >= 0 && g_strcmp0 (cells->pdata[fcol], filter_value) != 0)
         continue;
       if (!parse_number (cells->pdata[tcol], &time) || !parse_number (cells->pdata[vcol], &value))
         continue;

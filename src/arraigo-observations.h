@@ -25,4 +25,14 @@ GPtrArray *arraigo_observations_load (const char  *path,
                                       double       time_offset,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The same, keeping only rows whose FILTER_COLUMN holds FILTER_VALUE. */
+GPtrArray *arraigo_observations_load_where (const char  *path,
+                                            const char  *time_column,
+                                            const char  *element_column,
+                                            const char  *value_column,
+                                            const char  *filter_column,
+                                            const char  *filter_value,
+                                            double       time_offset,
+                                            GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

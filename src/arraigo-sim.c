@@ -29,7 +29,7 @@ static const char usage_text[] =
   "  arraigo-sim bench MODEL [--runs N]\n"
   "  arraigo-sim check MODEL\n"
   "  arraigo-sim calibrate MODEL --data FILE [--fit FROM:TO] [--check FROM:TO]...\n"
-  "                        [--target NAME] [--write]\n"
+  "                        [--target NAME] [--also TARGET:FILE:COLUMN[:FILTER=VALUE]]... [--write]\n"
   "\n"
   "MODEL is an XMILE file (.xmile or .stmx); 'default' is the built-in model.\n";
 
@@ -423,12 +423,14 @@ load_observations (ArraigoCalibration  *cal,
                    const char          *time_column,
                    const char          *element_column,
                    const char          *value_column,
+                   const char          *filter_column,
+                   const char          *filter_value,
                    double               time_offset,
                    GPtrArray           *targets,
                    GError             **error)
 {
-  g_autoptr (GPtrArray) rows = arraigo_observations_load (path, time_column, element_column, value_column,
-                                                          time_offset, error);
+  g_autoptr (GPtrArray) rows = arraigo_observations_load_where (path, time_column, element_column, value_column,
+                                                                filter_column, filter_value, time_offset, error);
   guint added = 0;
 
   if (rows == NULL)
@@ -551,6 +553,7 @@ command_calibrate (int     argc,
   g_autofree char *data = NULL;
   g_autofree char *fit = NULL;
   g_auto (GStrv) checks = NULL;
+  g_auto (GStrv) also = NULL;
   g_autofree char *target = NULL;
   g_autofree char *time_column = NULL, *element_column = NULL, *value_column = NULL;
   double time_offset = 0.25;
@@ -560,6 +563,7 @@ command_calibrate (int     argc,
     { "fit", 0, 0, G_OPTION_ARG_STRING, &fit, "Years to fit (default 2012:2019)", "FROM:TO" },
     { "check", 0, 0, G_OPTION_ARG_STRING_ARRAY, &checks, "Years to check without fitting (default 2020:2024)", "FROM:TO" },
     { "target", 0, 0, G_OPTION_ARG_STRING, &target, "Model variable compared with the data (default Encounters)", "NAME" },
+    { "also", 0, 0, G_OPTION_ARG_STRING_ARRAY, &also, "Fit another variable too, to a column of another file, optionally only rows where FILTER is VALUE", "TARGET:FILE:COLUMN[:FILTER=VALUE]" },
     { "time-column", 0, 0, G_OPTION_ARG_STRING, &time_column, "Default fiscal_year", "NAME" },
     { "element-column", 0, 0, G_OPTION_ARG_STRING, &element_column, "Default country", "NAME" },
     { "value-column", 0, 0, G_OPTION_ARG_STRING, &value_column, "Default usbp_sw_border_encounters", "NAME" },
@@ -605,8 +609,37 @@ command_calibrate (int     argc,
                           time_column ? time_column : "fiscal_year",
                           element_column ? element_column : "country",
                           value_column ? value_column : "usbp_sw_border_encounters",
-                          time_offset, targets, error))
+                          NULL, NULL, time_offset, targets, error))
     return 1;
+  /* More observed series fitted at the same time, e.g. one group's counts. */
+  for (guint a = 0; also != NULL && also[a] != NULL; a++)
+    {
+      g_auto (GStrv) parts = g_strsplit (also[a], ":", 4);
+      g_auto (GStrv) filter = NULL;
+
+      if (g_strv_length (parts) < 3 || *parts[0] == '\0' || *parts[1] == '\0' || *parts[2] == '\0')
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--also needs TARGET:FILE:COLUMN[:FILTER=VALUE], not '%s'"), also[a]);
+          return 2;
+        }
+      if (parts[3] != NULL)
+        {
+          filter = g_strsplit (parts[3], "=", 2);
+          if (g_strv_length (filter) != 2 || *filter[0] == '\0')
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("the filter of --also is COLUMN=VALUE, not '%s'"), parts[3]);
+              return 2;
+            }
+        }
+      if (!load_observations (cal, model, parts[1], parts[0],
+                              time_column ? time_column : "fiscal_year",
+                              element_column ? element_column : "country",
+                              parts[2], filter ? filter[0] : NULL, filter ? filter[1] : NULL,
+                              time_offset, targets, error))
+        return 1;
+    }
   if (!arraigo_calibration_fit (cal, from, to, &iterations, error))
     return 1;
 

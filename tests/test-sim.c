@@ -145,6 +145,27 @@ test_calibrate_write (void)
   g_assert_cmpint (run_sim (&out2, &err2, "check", copy, NULL), ==, 0);
 }
 
+/* A second observed series, filtered by a column, is fitted alongside;
+ * a malformed --also is refused with a message that shows the form. */
+static void
+test_calibrate_also (void)
+{
+  g_autofree char *model = dist ("..", "data", "models", "northern-triangle.xmile", NULL);
+  g_autofree char *data = dist ("..", "data", "history", "usbp_sw_border_encounters_by_citizenship_fy2000_2025.csv", NULL);
+  g_autofree char *groups = dist ("..", "data", "history", "usbp_sw_uac_family_single_by_country_selected_years.csv", NULL);
+  g_autofree char *spec = g_strdup_printf ("Encounters of families:%s:usbp_sw_border_count:demographic=FMUA", groups);
+  g_autofree char *wrong_column = g_strdup_printf ("Encounters of families:%s:usbp_sw_border_count:kind=FMUA", groups);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *out3 = NULL, *err3 = NULL;
+
+  g_assert_cmpint (run_sim (&out, &err, "calibrate", model, "--data", data, "--also", spec, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "fit   2012-2019 Encounters of families[Honduras]"));
+  g_assert_nonnull (strstr (out, "fit   2012-2019 Encounters[Guatemala]"));
+  g_assert_cmpint (run_sim (&out2, &err2, "calibrate", model, "--data", data, "--also", "Encounters of families", NULL), ==, 2);
+  g_assert_nonnull (strstr (err2, "TARGET:FILE:COLUMN"));
+  g_assert_cmpint (run_sim (&out3, &err3, "calibrate", model, "--data", data, "--also", wrong_column, NULL), ==, 1);
+  g_assert_nonnull (strstr (err3, "has no column 'kind'"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,5 +178,6 @@ main (int   argc,
   g_test_add_func ("/sim/errors", test_errors);
   g_test_add_func ("/sim/bench", test_bench);
   g_test_add_func ("/sim/calibrate-write", test_calibrate_write);
+  g_test_add_func ("/sim/calibrate-also", test_calibrate_also);
   return g_test_run ();
 }
