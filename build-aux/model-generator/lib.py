@@ -58,7 +58,34 @@ def var(kind, name, eqn=None, units="dmnl", doc="", arr=False, per=None, gf=None
     out.append(s)
 
 
+# Relative uncertainty of each dated history series: tight where the values
+# are found in the data, wide where they are assumptions about a regime.
+GF_UNCERTAINTY = {
+    "Aid budget history": (0.95, 1.05),
+    "Aid share local history": (0.8, 1.2),
+    "Seasonal visas history": (0.95, 1.05),
+    "Mexico enforcement history": (0.8, 1.2),
+    "Family release history": (0.8, 1.1),
+    "Child release history": (0.9, 1.05),
+    "Adult release history": (0.5, 1.5),
+    "Expulsion share history": (0.8, 1.1),
+    "Court capacity history": (0.7, 1.3),
+    "Interior removals history": (0.8, 1.2),
+    "Announcement history": (0.9, 1.1),
+    "Mobility history": (0.8, 1.2),
+    "Court wait history": (0.8, 1.2),
+    "Homicide rate history": (0.9, 1.1),
+    "Historical income growth": (0.9, 1.1),
+    "Historical shocks": (0.7, 1.3),
+    "Other seasonal programmes": (0.95, 1.05),
+}
+
+
 def aux(name, eqn=None, **kw):
+    if kw.get("gf") and kw.get("unc") is None:
+        key = next(k for k in GF_UNCERTAINTY if name.startswith(k))
+        lo, hi = GF_UNCERTAINTY[key]
+        kw["unc"] = {"distribution": "uniform", "min": fmt(lo), "max": fmt(hi), "relative": "true"}
     var("aux", name, eqn, **kw)
 
 
