@@ -28,7 +28,7 @@ param("Prevention effect on homicides", 0.4, "dmnl",
       "Largest cut in homicides from violence prevention run with local partners at full coverage. CARSI community prevention cut reported murders 51% in treated neighbourhoods (LAPOP evaluation, P4, F); scaled down for national coverage (assumption).", 0.2, 0.51)
 param("Governance effect on violence", 0.5, "dmnl", "Elasticity of homicides to weaker governance (assumption: Isaacs and Preston, S0, tie violence to captured institutions).", 0.2, 0.8)
 param("Violence adjustment time", 1, "Year", "Time for the homicide rate to follow its drivers (assumption).", 0.5, 2)
-param("Local aid per head for full prevention coverage", 20, "USD/person/year", "Local development aid per resident that reaches every at-risk community (assumption: CARSI's USD 1 billion over FY2008-2016 reached a small share of neighbourhoods, aid_program_milestones.csv; sized so that doubling aid through local organisations cuts emigration by about 15% after fifteen years, the Kiel estimate in P3 being for aid as usually given).", 10, 40)
+param("Local aid per head for full prevention coverage", 30, "USD/person/year", "Local development aid per resident that reaches every at-risk community (assumption: CARSI's USD 1 billion over FY2008-2016 reached a small share of neighbourhoods, aid_program_milestones.csv; sized so that doubling aid through local organisations cuts emigration by about 15% after fifteen years, the Kiel estimate in P3 being for aid as usually given).", 15, 60)
 aux("Prevention coverage", "MIN(1, Local_development_aid_per_capita / Local_aid_per_head_for_full_prevention_coverage) * Local_partner_capacity",
     arr=True, doc="Share of at-risk communities with violence prevention that works: money through local organisations, limited by their capacity (Bermeo, S2, mechanism 3).")
 aux("Violence target",
@@ -174,7 +174,7 @@ stock("Recent migrants", "Initial_recent_migrants", inflows=["Arrivals getting i
 flow("Arrivals getting in", "Unapprehended_arrivals + Released_at_the_border + Repeat_crossers_getting_in", units=P, doc="Arrivals who stay in the US, for now at least.")
 flow("Ties ageing", "Recent_migrants / Ties_ageing_time", units=P, doc="Recent ties become old ones.")
 
-param("Fee elasticity", 0.1, "dmnl", "Elasticity of departures to the smuggling fee relative to household means (assumption: the fee is one to three years of income, P12, but relatives abroad pay much of it, S4, and dearer crossings mostly show up as debt and smugglers' revenue, S0).", 0.05, 0.2)
+param("Fee elasticity", 0.05, "dmnl", "Elasticity of departures to the smuggling fee relative to household means (assumption: the fee is one to three years of income, P12, but relatives abroad pay much of it, S4, and dearer crossings mostly show up as debt and smugglers' revenue, S0).", 0.02, 0.15)
 aux("Cost effect", "((Smuggling_fee / INIT(Smuggling_fee)) / (Household_means / INIT(Household_means))) ^ (-Fee_elasticity)", arr=True, doc="A dearer crossing, relative to what a household has, keeps some at home (P12).")
 
 # --- the perceived chance to stay, by group
@@ -271,12 +271,12 @@ for g in ["children", "families", "adults"]:
 # ================================================================ transit and Mexico
 param("Transit time", 0.15, "Year", "Time on the way north: about one to three months (assumption).", 0.08, 0.25)
 param("Mexico interdiction ceiling", 0.7, "dmnl", "Largest share of journeys Mexico can stop (assumption).", 0.6, 0.8)
-param("Mexico interdiction intensity", 0.7, "dmnl", "Interdiction at the 2017 level: with the ceiling, stops about a third of journeys (P13: Mexico returned 52.8-63.9% of deported Northern Triangle nationals; a first-stage filter of 0.3-0.6 in high-enforcement years, D).", 0.5, 1)
-stock("Adapted Mexico routes", "Mexico_enforcement_history", inflows=["Change in adapted Mexico routes"], arr=False, doc="The Mexican enforcement level smugglers' routes are adapted to.")
-flow("Change in adapted Mexico routes", "(Mexico_enforcement_effective - Adapted_Mexico_routes) / Route_adaptation_time", arr=False, units="1/year", doc="Smugglers adapt.")
-aux("Effective Mexico enforcement", "Mexico_enforcement_effective * MAX(1, Adapted_Mexico_routes) ^ (-Route_adaptation_completeness)",
-    doc="Mexican enforcement as migrants meet it, after smugglers adapt.")
-aux("Mexico interdiction share", "Mexico_interdiction_ceiling * (1 - EXP(-Mexico_interdiction_intensity * Effective_Mexico_enforcement))", doc="Share of journeys stopped in Mexico and returned home.")
+param("Mexico capacity at 2017 level", 220000, "people/year", "Mexico's capacity to stop and return Northern Triangle migrants in 2017, the reference for route adaptation, fees, deaths and cost (D from the capacity history).", 180000, 260000)
+stock("Adapted Mexico routes", "Mexico_enforcement_history / Mexico_capacity_at_2017_level", inflows=["Change in adapted Mexico routes"], arr=False, doc="The Mexican enforcement level smugglers' routes are adapted to, relative to 2017.")
+flow("Change in adapted Mexico routes", "(Mexico_enforcement_effective / Mexico_capacity_at_2017_level - Adapted_Mexico_routes) / Route_adaptation_time", arr=False, units="1/year", doc="Smugglers adapt.")
+aux("Effective Mexico enforcement", "Mexico_enforcement_effective * MAX(1, Adapted_Mexico_routes) ^ (-Route_adaptation_completeness)", units="people/year",
+    doc="Mexico's capacity as migrants meet it: a rise above the 2017 level bites at first and fades as routes adapt.")
+aux("Mexico interdiction share", f"Mexico_interdiction_ceiling * Effective_Mexico_enforcement / (Mexico_interdiction_ceiling * {total('Leaving transit')} + Effective_Mexico_enforcement)", doc="Share of journeys stopped in Mexico and returned home: near the ceiling when few come, falling when more come than Mexico can stop (a capacity, P13).")
 param("Mexico settling base share", 0.02, "dmnl", "Share of journeys that end with people staying in Mexico when the US is open (assumption).", 0.01, 0.04)
 param("Mexico settling when the US is closed", 0.06, "dmnl", "Extra share staying in Mexico when asylum in the US is closed: more than 30,000 Hondurans applied for asylum in Mexico in 2019 through September (Selee, S4, F; size an assumption).", 0.03, 0.1)
 aux("Mexico settling share", "Mexico_settling_base_share + Mexico_settling_when_the_US_is_closed * (1 - Family_release)", doc="Share of journeys that end in Mexico.")
@@ -490,6 +490,6 @@ param("Displaced support cost", 300, "USD/person/year", "Support per displaced p
 param("Protection transfer cost", 10000, "USD/person", "In-country processing and resettlement per person (assumption).", 5000, 20000)
 param("Interior removal cost", 10000, "USD/person", "Arrest, detention and removal per interior removal (assumption).", 7000, 15000)
 aux("Public cost",
-    f"Aid_budget_effective * USD_per_million + Border_enforcement_cost_at_2017_level * Border_enforcement_effective + Mexico_enforcement_support_cost * Mexico_enforcement_effective + Visa_administration_cost * Seasonal_visas_effective + Cost_per_asylum_decision * {total('Asylum decisions')} + Reintegration_cost_per_deportee * Reintegration_support_effective * {total('Deportations')} + Displaced_support_cost * Displaced_support_effective * Total_internally_displaced + Protection_transfer_cost * {total('Protection transfers out')} + Interior_removal_cost * {total('Interior removals by country')}",
+    f"Aid_budget_effective * USD_per_million + Border_enforcement_cost_at_2017_level * Border_enforcement_effective + Mexico_enforcement_support_cost * Mexico_enforcement_effective / Mexico_capacity_at_2017_level + Visa_administration_cost * Seasonal_visas_effective + Cost_per_asylum_decision * {total('Asylum decisions')} + Reintegration_cost_per_deportee * Reintegration_support_effective * {total('Deportations')} + Displaced_support_cost * Displaced_support_effective * Total_internally_displaced + Protection_transfer_cost * {total('Protection transfers out')} + Interior_removal_cost * {total('Interior removals by country')}",
     units="USD/year", doc="Public cost to the US of the policy mix.",
     chart={"order": "15", "title": "Public cost to the US", "title-es": "Costo público para EE. UU.", "units": "US dollars a year", "units-es": "dólares al año", "aggregate": "none"})

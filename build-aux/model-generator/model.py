@@ -102,15 +102,15 @@ lever("Border enforcement", 1, "dmnl",
       (0, 3), "Historical_border_enforcement",
       {"doc-es": "Control de EE. UU. en la frontera entre los puertos de entrada, 1 = nivel de 2017: agentes, vigilancia, barreras, procesamiento judicial (un índice: los datos del proyecto no tienen una serie de personal ni de presupuesto de la Patrulla Fronteriza). EE. UU. gasta unas diez veces más en control fronterizo contra niños migrantes que en asistencia de seguridad a la región (Clemens, CGD 2018, F).",
        "label-es": "Control fronterizo", "group": "Enforcement", "step": "0.05", "default": "1", "format": "%.2f", "order": "1"})
-aux("Mexico enforcement history", "TIME",
+aux("Mexico enforcement history", "TIME", units="people/year",
     gf=([2012, 2013.5, 2014.5, 2015.5, 2016.5, 2017.5, 2018.5, 2019.3, 2019.7, 2020.5, 2021.5, 2022.5, 2024.5],
-        [0.55, 0.6, 0.8, 1.2, 1.05, 1, 0.85, 0.95, 1.35, 1.1, 1.0, 1.0, 1.0]),
-    doc="Transit-country enforcement in Mexico, 1 = 2017: deportations of Central Americans by Mexico, 62,998 (2010), 77,876 (2012), 107,199 (2014), 158,789 (2015), 98,133 (2018), 133,058 (2019, IOM), 100,641 (2022, IOM) (mexico_deportations_ntca.csv, F), scaled by the flows they came from; Programa Frontera Sur from July 2014 and the June 2019 US-Mexico agreement (policy_regimes.csv). The index values are D.")
-lever("Mexico enforcement", 1, "dmnl",
-      "Enforcement in Mexico against migrants in transit, 1 = 2017 (Mexico returned about 100,000-160,000 Northern Triangle nationals a year in 2014-2022 at index values around 1: project data, F; how many it returns depends on how many come). Mexico returned 52.8-63.9% of all deported Northern Triangle nationals (IOM, P13, F).",
-      (0, 3), "Mexico_enforcement_history",
-      {"doc-es": "Control en México sobre los migrantes en tránsito, 1 = 2017 (entre 100.000 y 140.000 personas del Triángulo Norte devueltas al año: datos del proyecto, F). México devolvió entre el 52,8% y el 63,9% de los deportados del Triángulo Norte (OIM, P13, F).",
-       "label-es": "Control en México", "group": "Enforcement", "step": "0.05", "default": "1", "format": "%.2f", "order": "2"})
+        [160000, 175000, 215000, 370000, 300000, 220000, 180000, 220000, 350000, 240000, 200000, 190000, 190000]),
+    doc="Mexico's capacity to stop and return Northern Triangle migrants a year (D: set so that the returns the model gives follow the recorded ones: 77,876 in 2012, 107,199 in 2014, 158,789 in 2015 under Programa Frontera Sur, 138,839 in 2016, 98,133 in 2018, 133,058 in 2019 with the June 2019 agreement, 100,641 in 2022; mexico_deportations_ntca.csv, F; policy_regimes.csv for the dates).")
+lever("Mexico enforcement", 190000, "people/year",
+      "Mexico's capacity to stop Northern Triangle migrants in transit and return them, people a year (units changed in model version 2; it was an index, 1 = 2017). Mexico returned 100,000-160,000 a year in 2014-2022 (project data, F) and 52.8-63.9% of all deported Northern Triangle nationals (IOM, P13, F). When more people come than it can stop, a smaller share is stopped.",
+      (0, 500000), "Mexico_enforcement_history",
+      {"doc-es": "Capacidad de México para detener a migrantes del Triángulo Norte en tránsito y devolverlos, personas al año (unidades nuevas en la versión 2 del modelo; antes era un índice, 1 = 2017). México devolvió entre 100.000 y 160.000 al año en 2014-2022 (datos del proyecto, F) y entre el 52,8% y el 63,9% de los deportados del Triángulo Norte (OIM, P13, F). Cuando llegan más de los que puede detener, detiene una parte menor.",
+       "label-es": "Control en México", "format-es": "%.0f personas/año", "group": "Enforcement", "step": "5000", "default": "190000", "format": "%.0f people/year", "order": "2"})
 
 # Border regime of the day (policy_regimes.csv); the values are assumptions about what each regime did.
 aux("Family release history", "TIME",
