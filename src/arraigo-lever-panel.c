@@ -36,50 +36,82 @@ static const struct
   { "Context", N_("Context"), N_("When the sliders take over from history") },
 };
 
+static gboolean
+is_known_group (const char *id)
+{
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    if (g_strcmp0 (id, groups[g].id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* One card of levers: every lever of the scenario whose group is ID. */
+static void
+add_group (ArraigoLeverPanel *self,
+           ArraigoScenario   *scenario,
+           ArraigoRun        *baseline,
+           const char        *id,
+           const char        *title,
+           const char        *description)
+{
+  GtkWidget *group = NULL;
+
+  for (guint i = 0; i < arraigo_scenario_get_n_levers (scenario); i++)
+    {
+      const ArraigoLever *lever = arraigo_scenario_get_lever (scenario, i);
+      GtkWidget *row, *list_row;
+
+      if (g_strcmp0 (lever->group, id) != 0)
+        continue;
+      if (group == NULL)
+        {
+          group = adw_preferences_group_new ();
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+          if (description != NULL)
+            adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+          gtk_box_append (self->box, group);
+        }
+      /* Where history stood at the last year of data. */
+      row = arraigo_lever_row_new (scenario, i,
+                                   lever->history_series >= 0
+                                   ? arraigo_run_get_value_at (baseline, (guint) lever->history_series, 2025)
+                                   : NAN);
+      /* In a preferences row the group draws it as a card; the row takes no
+       * focus so that Tab goes straight to the slider. */
+      list_row = adw_preferences_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list_row), lever->label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+      gtk_widget_set_focusable (list_row, FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list_row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
 GtkWidget *
 arraigo_lever_panel_new (ArraigoSimulation *simulation)
 {
   ArraigoLeverPanel *self = g_object_new (ARRAIGO_TYPE_LEVER_PANEL, NULL);
   ArraigoScenario *scenario = arraigo_simulation_get_scenario (simulation);
   ArraigoRun *baseline = arraigo_simulation_get_baseline (simulation);
+  g_autoptr (GPtrArray) other_groups = g_ptr_array_new ();
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    add_group (self, scenario, baseline, groups[g].id, _(groups[g].title), _(groups[g].description));
+
+  /* A model's own groups come after ours, titled with the model's word for
+   * them, so that no lever is ever left out of the panel. */
+  for (guint i = 0; i < arraigo_scenario_get_n_levers (scenario); i++)
     {
-      GtkWidget *group = NULL;
+      const char *id = arraigo_scenario_get_lever (scenario, i)->group;
 
-      for (guint i = 0; i < arraigo_scenario_get_n_levers (scenario); i++)
-        {
-          const ArraigoLever *lever = arraigo_scenario_get_lever (scenario, i);
-          GtkWidget *row;
-
-          if (g_strcmp0 (lever->group, groups[g].id) != 0)
-            continue;
-          if (group == NULL)
-            {
-              group = adw_preferences_group_new ();
-              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(groups[g].title));
-              adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _(groups[g].description));
-              gtk_box_append (self->box, group);
-            }
-          /* Where history stood at the last year of data. */
-          row = arraigo_lever_row_new (scenario, i,
-                                       lever->history_series >= 0
-                                       ? arraigo_run_get_value_at (baseline, (guint) lever->history_series, 2025)
-                                       : NAN);
-          {
-            /* In a preferences row the group draws it as a card; the row
-             * takes no focus so that Tab goes straight to the slider. */
-            GtkWidget *list_row = adw_preferences_row_new ();
-
-            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list_row), lever->label);
-            gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
-            gtk_widget_set_focusable (list_row, FALSE);
-            gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row);
-            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list_row);
-          }
-          g_ptr_array_add (self->rows, row);
-        }
+      if (!is_known_group (id) &&
+          !g_ptr_array_find_with_equal_func (other_groups, id, g_str_equal, NULL))
+        g_ptr_array_add (other_groups, (gpointer) id);
     }
+  for (guint g = 0; g < other_groups->len; g++)
+    add_group (self, scenario, baseline, other_groups->pdata[g], other_groups->pdata[g], NULL);
+
   return GTK_WIDGET (self);
 }
 

@@ -474,6 +474,8 @@ test_open_models (void)
   g_autoptr (GFile) broken_file = g_file_new_for_path (broken);
   g_autoptr (GFile) teacup_file = g_file_new_for_path (teacup);
   g_autoptr (GFile) builtin_file = g_file_new_for_path (builtin);
+  g_autofree char *grouped = g_test_build_filename (G_TEST_BUILT, "grouped.xmile", NULL);
+  g_autoptr (GFile) grouped_file = g_file_new_for_path (grouped);
 
   if (!have_display)
     {
@@ -510,6 +512,21 @@ test_open_models (void)
   settle (GTK_WIDGET (window));
   g_assert_cmpuint (arraigo_scenario_get_n_levers (arraigo_window_get_scenario (window)), ==, 0);
   g_assert_cmpuint (arraigo_window_get_n_charts (window), ==, 0);
+
+  /* Levers in groups of the model's own still each get a row. */
+  g_assert_true (g_file_set_contents (grouped,
+    "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
+    "xmlns:arraigo=\"https://arraigo.github.io/xmile/1.0\"><header><name>Groups</name></header>"
+    "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs><model><variables>"
+    "<aux name=\"Tax\"><eqn>1</eqn><range min=\"0\" max=\"2\"/><arraigo:lever group=\"Economy\" default=\"1\"/></aux>"
+    "<aux name=\"Growth\"><eqn>0.5</eqn><range min=\"0\" max=\"1\"/><arraigo:lever group=\"Aid\" default=\"0.5\"/></aux>"
+    "<aux name=\"Rain\"><eqn>3</eqn><range min=\"0\" max=\"5\"/><arraigo:lever group=\"Weather\" default=\"3\"/></aux>"
+    "<stock name=\"S\"><eqn>1</eqn><inflow>f</inflow></stock><flow name=\"f\"><eqn>Tax * Growth + Rain</eqn></flow>"
+    "</variables></model></xmile>", -1, NULL));
+  arraigo_window_open_model (window, grouped_file);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpuint (arraigo_scenario_get_n_levers (arraigo_window_get_scenario (window)), ==, 3);
+  g_assert_cmpuint (arraigo_lever_panel_get_n_rows (arraigo_window_get_lever_panel (window)), ==, 3);
 
   arraigo_window_open_model (window, builtin_file);
   settle (GTK_WIDGET (window));
