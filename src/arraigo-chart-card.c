@@ -108,7 +108,8 @@ element_of (const char *series_name)
 static void
 add_points (ArraigoChartModel *m,
             ArraigoChartSpec  *spec,
-            const char        *element,   /* NULL: the sum over elements */
+            const char        *element,   /* NULL: the sum over the elements below */
+            GPtrArray         *elements,  /* the variable's own elements */
             guint              color,
             double             from,
             double             to)
@@ -130,8 +131,7 @@ add_points (ArraigoChartModel *m,
       if (element == NULL)
         {
           /* Only the elements the model has count towards the region. */
-          if (g_strcmp0 (o->element, "Guatemala") != 0 && g_strcmp0 (o->element, "Honduras") != 0 &&
-              g_strcmp0 (o->element, "El Salvador") != 0)
+          if (!g_ptr_array_find_with_equal_func (elements, o->element, g_str_equal, NULL))
             continue;
           for (guint k = 0; k < xs->len; k++)
             if (g_array_index (xs, double, k) == o->time)
@@ -167,6 +167,10 @@ build_chart (ArraigoChartCard *self,
   gboolean stacked = info->n_elements > 1 && self->view == ARRAIGO_CHART_VIEW_STACKED &&
                      g_strcmp0 (spec->aggregate, "sum") == 0;
   int policy = arraigo_scenario_find_lever (scenario, "Policy start year");
+  g_autoptr (GPtrArray) elements = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; k < info->n_elements; k++)
+    g_ptr_array_add (elements, element_of (arraigo_model_get_series_name (model, info->first_series + k)));
 
   if (info->n_elements == 1 || region)
     {
@@ -187,7 +191,7 @@ build_chart (ArraigoChartCard *self,
                                       0, n, x, now);
       arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, info->n_elements > 1 ? _("Region") : spec->title,
                                       0, arraigo_run_get_n_saves (base), arraigo_run_get_times (base), then);
-      add_points (m, spec, NULL, 0, x[0], x[n - 1]);
+      add_points (m, spec, NULL, elements, 0, x[0], x[n - 1]);
     }
   else
     {
@@ -208,7 +212,7 @@ build_chart (ArraigoChartCard *self,
               then[j] += arraigo_run_get_series (base, info->first_series + k)[j];
           arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, _("Region"), 3,
                                           arraigo_run_get_n_saves (base), arraigo_run_get_times (base), then);
-          add_points (m, spec, NULL, 3, x[0], x[n - 1]);
+          add_points (m, spec, NULL, elements, 3, x[0], x[n - 1]);
         }
       else
         for (guint k = 0; k < info->n_elements; k++)
@@ -218,7 +222,7 @@ build_chart (ArraigoChartCard *self,
             arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, element, k, arraigo_run_get_n_saves (base),
                                             arraigo_run_get_times (base),
                                             arraigo_run_get_series (base, info->first_series + k));
-            add_points (m, spec, element, k, x[0], x[n - 1]);
+            add_points (m, spec, element, elements, k, x[0], x[n - 1]);
           }
     }
 
