@@ -136,11 +136,42 @@ arraigo_lever_row_class_init (ArraigoLeverRowClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The mouse wheel over a slider scrolls the lever panel, as over the rest of
+ * it, instead of moving the lever: on a projector or a long panel a wheel
+ * must never change the scenario by accident. Keys and dragging still move
+ * the slider. */
+static gboolean
+scale_scroll_cb (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 ArraigoLeverRow          *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  double step;
+
+  if (scroller == NULL)
+    return TRUE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  /* The step GtkScrolledWindow itself takes for one wheel notch. */
+  step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return TRUE;
+}
+
 static void
 arraigo_lever_row_init (ArraigoLeverRow *self)
 {
+  GtkEventController *scroll;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->value_label, "notify::editing", G_CALLBACK (editing_changed_cb), self, G_CONNECT_SWAPPED);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (scroll, "arraigo-wheel-scrolls-panel");
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (scale_scroll_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->scale), scroll);
 }
 
 GtkWidget *
