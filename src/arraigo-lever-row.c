@@ -8,6 +8,7 @@
 #include "arraigo-lever-row.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -69,24 +70,52 @@ reset_clicked_cb (ArraigoLeverRow *self)
   arraigo_scenario_reset_lever (self->scenario, self->lever);
 }
 
+/* The number in what people type, in their locale's way or plainly:
+ * "1,200", "1.200" (Spanish thousands), "0,5" (Spanish decimal), "1.5e3".
+ * A '.' or ',' is the decimal point when it is the locale's, or when it is
+ * not followed by exactly three digits; otherwise it groups thousands. */
+static gboolean
+parse_typed_number (const char *text,
+                    double     *value)
+{
+  const struct lconv *conv = localeconv ();
+  char radix = conv->decimal_point != NULL && conv->decimal_point[0] == ',' ? ',' : '.';
+  g_autoptr (GString) number = g_string_new (NULL);
+  char *end = NULL;
+
+  for (const char *c = text; *c; c++)
+    {
+      if (g_ascii_isdigit (*c) || *c == '-' || *c == '+')
+        g_string_append_c (number, *c);
+      else if ((*c == 'e' || *c == 'E') && number->len > 0 && g_ascii_isdigit (number->str[number->len - 1]) &&
+               (g_ascii_isdigit (c[1]) || ((c[1] == '-' || c[1] == '+') && g_ascii_isdigit (c[2]))))
+        g_string_append_c (number, 'e');
+      else if (*c == '.' || *c == ',')
+        {
+          int following = 0;
+
+          while (g_ascii_isdigit (c[1 + following]))
+            following++;
+          if (*c == radix || following != 3)
+            g_string_append_c (number, '.');
+        }
+    }
+  if (number->len == 0)
+    return FALSE;
+  *value = g_ascii_strtod (number->str, &end);
+  return end != number->str && *end == '\0' && isfinite (*value);
+}
+
 /* Accepts what people type: "1,200", "1.2 billion", "45%", "250000". */
 gboolean
 arraigo_lever_row_enter_value (ArraigoLeverRow *self,
                                const char      *text)
 {
   const ArraigoLever *lever = arraigo_scenario_get_lever (self->scenario, self->lever);
-  g_autoptr (GString) digits = g_string_new (NULL);
   g_autofree char *lower = g_utf8_strdown (text, -1);
   double value, factor = 1;
-  char *end = NULL;
 
-  for (const char *c = text; *c; c++)
-    if (g_ascii_isdigit (*c) || *c == '.' || *c == '-')
-      g_string_append_c (digits, *c);
-  if (digits->len == 0)
-    return FALSE;
-  value = g_ascii_strtod (digits->str, &end);
-  if (end == digits->str || *end != '\0' || !isfinite (value))
+  if (!parse_typed_number (text, &value))
     return FALSE;
   if (strstr (lower, "billion") != NULL || strstr (lower, "mil millones") != NULL)
     factor = 1000;

@@ -340,8 +340,18 @@ test_absurd_values (void)
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 6000);   /* clamped to the range */
   g_assert_true (arraigo_lever_row_enter_value (row, "-5"));
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 0);
+  /* Exponents are numbers, not digits to run together ("1e12" once read 112). */
+  g_assert_true (arraigo_lever_row_enter_value (row, "1.5e3"));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 1500);
+  g_assert_true (arraigo_lever_row_enter_value (row, "1e12"));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 6000);
+  /* A comma or point not followed by three digits is a decimal point. */
+  g_assert_true (arraigo_lever_row_enter_value (row, "2,5"));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 2.5);
+  g_assert_true (arraigo_lever_row_enter_value (row, "1,200"));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 1200);
   arraigo_scenario_set_value (scenario, aid, NAN);
-  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 0);
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 1200);   /* refused: the value stays */
   settle (GTK_WIDGET (window));
 
   /* Every chart still draws finite lines at the extremes. */
