@@ -76,7 +76,7 @@ param("Seasonal earnings per worker", 8000, "USD/person", "Earnings per seasonal
 param("Share of earnings brought home", 0.3, "dmnl", "Share of earnings saved and brought home with little protection (assumption; recruitment debts take much of it, Selee, S4).", 0.2, 0.4)
 param("Protection gain in earnings brought home", 0.3, "dmnl", "Extra share of earnings brought home at full worker protection (assumption, Selee, S4).", 0.1, 0.4)
 aux("Seasonal savings effect",
-    "Seasonal_departures_total * Seasonal_earnings_per_worker * (Share_of_earnings_brought_home + Protection_gain_in_earnings_brought_home * Worker_protection_effective) * Return_on_remittance_investment / (Population_at_home * Income_per_head)",
+    "Seasonal_demand * Seasonal_earnings_per_worker * (Share_of_earnings_brought_home + Protection_gain_in_earnings_brought_home * Worker_protection_effective) * Return_on_remittance_investment / (Population_at_home * Income_per_head)",
     arr=True, units="1/year", doc="Income growth from seasonal workers' savings (mechanism 8).")
 param("Drought income loss", 0.3, "dmnl", "Loss of income growth per unit of drought exposure (assumption: 2015 destroyed over 80% of staple grains in the Honduran Dry Corridor, P9).", 0.1, 0.6)
 param("Hurricane income loss", 1, "dmnl", "Loss of income growth per unit of hurricane exposure (assumption: Eta damage about USD 6.8 billion, P10).", 0.5, 1.5)
@@ -285,9 +285,9 @@ param("Death elasticity to enforcement", 0.8, "dmnl", "Elasticity of deaths per 
 param("Death elasticity to Mexican enforcement", 0.4, "dmnl", "Elasticity of deaths per journey to Mexican enforcement routes are adapted to: smaller than at the US border (assumption).", 0.2, 0.6)
 aux("Transit death share", "Transit_death_share_at_2017_level * MAX(Enforcement_floor, Adapted_border_routes) ^ Death_elasticity_to_enforcement * MAX(Enforcement_floor, Adapted_Mexico_routes) ^ Death_elasticity_to_Mexican_enforcement",
     doc="Deaths per journey.")
-aux("Entering transit", "Departures_of_children + Departures_of_families + Departures_of_adults + \"Re-migration of deportees\"", arr=True, units=P, doc="People setting out north.")
+aux("Irregular departures", "Departures_of_children + Departures_of_families + Departures_of_adults + \"Re-migration of deportees\"", arr=True, units=P, doc="People setting out north irregularly.")
 for g, expr in [("children", "Departures_of_children"), ("families", "Departures_of_families"), ("adults", "Departures_of_adults + \"Re-migration of deportees\"")]:
-    aux(f"Share of {g} in transit", f"ZIDZ({expr}, Entering_transit)", arr=True, doc=f"Share of {g} among those on the way (the mix of the last two months).")
+    aux(f"Share of {g} in transit", f"ZIDZ({expr}, Irregular_departures)", arr=True, doc=f"Share of {g} among those on the way (the mix of the last two months).")
 stock("In transit", "Initial_in_transit", inflows=["Departures of children", "Departures of families", "Departures of adults", "Re-migration of deportees"],
       outflows=["Returns from Mexico", "Settling in Mexico", "Deaths in transit", "Unapprehended arrivals", "Released at the border", "Expelled to Mexico", "Border removals"],
       units="people", doc="Irregular migrants on the way north.")
@@ -400,7 +400,6 @@ aux("Legal substitution", "MIN(1, Legal_substitution_at_2017_enforcement * Appre
 flow("Seasonal recruits from intending migrants", "MIN(Seasonal_demand * Legal_substitution, Intending_to_leave / Departure_delay)", units=P,
      doc="Would-be irregular migrants who take a legal seasonal job instead: out of the pool at once (mechanism 7; P5).")
 flow("Seasonal departures", "Seasonal_demand - Seasonal_recruits_from_intending_migrants", units=P, doc="Other residents leaving on seasonal visas.")
-aux("Seasonal departures total", "Seasonal_demand", arr=True, units=P, doc="All seasonal workers leaving per year.")
 aux("Seasonal workers between seasons", "MIN(Population_at_home * Largest_seasonal_share_of_residents, Seasonal_demand * MAX(0, One_year - Seasonal_season_length))",
     arr=True, units="people", doc="Seasonal workers at home between seasons, with a job to go back to: they do not plan an irregular journey (Clemens and Gough 2018, P5).")
 stock("Seasonal workers abroad", "Initial_seasonal_workers_abroad", inflows=["Seasonal departures", "Seasonal recruits from intending migrants"],
@@ -450,11 +449,10 @@ aux("Encounters", "Unique_people_encountered + Repeat_encounters", arr=True, uni
 for name, x, u in [("Total encounters", "Encounters", "events/year"), ("Total irregular arrivals", "Irregular arrivals", P),
                    ("Total unique people encountered", "Unique people encountered", P)]:
     aux(name, total(x), units=u, doc=f"{x}, the three countries.")
-aux("Legal entries", "Seasonal_departures_total + Protection_transfers_out + Asylum_grants", arr=True, units=P, doc="People entering the US legally, plus Guatemalans' temporary work in Canada (counted with seasonal work).",
+aux("Legal entries", "Seasonal_demand + Protection_transfers_out + Asylum_grants", arr=True, units=P, doc="People entering the US legally, plus Guatemalans' temporary work in Canada (counted with seasonal work).",
     chart={"order": "3", "title": "Legal entries", "title-es": "Entradas legales", "units": "people a year", "units-es": "personas al año", "aggregate": "sum", "shown": "1"})
 aux("Total legal entries", total("Legal entries"), units=P, doc="Legal entries, the three countries.")
 aux("Total deaths in transit", total("Deaths in transit"), units=P, doc="Deaths in transit, the three countries.")
-aux("Irregular departures", "Entering_transit", arr=True, units=P, doc="People setting out irregularly.")
 aux("Smuggler revenue", "Irregular_departures * Smuggling_fee", arr=True, units="USD/year", doc="Fees paid to smugglers.",
     chart={"order": "5", "title": "Smugglers' revenue", "title-es": "Ingresos de los traficantes", "units": "US dollars a year", "units-es": "dólares al año", "aggregate": "sum", "shown": "1"})
 aux("Total smuggler revenue", total("Smuggler revenue"), units="USD/year", doc="Smuggler revenue, the three countries.")
