@@ -29,7 +29,7 @@ static const char usage_text[] =
   "  arraigo-sim bench MODEL [--runs N]\n"
   "  arraigo-sim check MODEL\n"
   "  arraigo-sim calibrate MODEL --data FILE [--fit FROM:TO] [--check FROM:TO]...\n"
-  "                        [--target NAME] [--also TARGET:FILE:COLUMN[:FILTER=VALUE]]... [--write]\n"
+  "                        [--target NAME] [--also TARGET:FILE:COLUMN[:FILTER=VALUE]]... [--period YEARS] [--write]\n"
   "\n"
   "MODEL is an XMILE file (.xmile or .stmx); 'default' is the built-in model.\n";
 
@@ -558,6 +558,7 @@ command_calibrate (int     argc,
   g_autofree char *time_column = NULL, *element_column = NULL, *value_column = NULL;
   double time_offset = 0.25;
   gboolean write = FALSE;
+  double period = 1;
   GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Observations (CSV, one row per time and element)", "FILE" },
     { "fit", 0, 0, G_OPTION_ARG_STRING, &fit, "Years to fit (default 2012:2019)", "FROM:TO" },
@@ -568,6 +569,7 @@ command_calibrate (int     argc,
     { "element-column", 0, 0, G_OPTION_ARG_STRING, &element_column, "Default country", "NAME" },
     { "value-column", 0, 0, G_OPTION_ARG_STRING, &value_column, "Default usbp_sw_border_encounters", "NAME" },
     { "time-offset", 0, 0, G_OPTION_ARG_DOUBLE, &time_offset, "Added to each time: 0.25 puts a fiscal year at its middle", "YEARS" },
+    { "period", 0, 0, G_OPTION_ARG_DOUBLE, &period, "Each observation is a mean over this many years around its time (default 1: yearly totals; 0 compares single instants)", "YEARS" },
     { "write", 0, 0, G_OPTION_ARG_NONE, &write, "Write the fitted values back into the model file", NULL },
     { NULL }
   };
@@ -590,18 +592,40 @@ command_calibrate (int     argc,
     }
   if (fit != NULL && !parse_window (fit, &from, &to, error))
     return 2;
+  if (!(period >= 0 && period <= 100))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--period is a number of years from 0 to 100, not %g"), period);
+      return 2;
+    }
 
   model = load_model (argv[1], error);
   if (model == NULL)
     return 1;
   cal = arraigo_calibration_new (model);
+  arraigo_calibration_set_period (cal, period);
 
   for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
     {
       const ArraigoVariableInfo *info = arraigo_model_get_variable (model, i);
 
-      if (info->vendor != NULL && g_hash_table_contains (info->vendor, "calibrate.fit"))
-        for (guint k = 0; k < info->n_elements; k++)
+      const char *lower, *upper, *relative;
+
+      if (info->vendor == NULL || !g_hash_table_contains (info->vendor, "calibrate.fit"))
+        continue;
+      /* An absolute uncertainty range is the evidence's range: the fit stays
+       * inside it. A relative one is about the value itself and moves with
+       * every fit, so it bounds nothing. */
+      lower = g_hash_table_lookup (info->vendor, "uncertainty.min");
+      upper = g_hash_table_lookup (info->vendor, "uncertainty.max");
+      relative = g_hash_table_lookup (info->vendor, "uncertainty.relative");
+      for (guint k = 0; k < info->n_elements; k++)
+        if (lower != NULL && upper != NULL && g_strcmp0 (relative, "true") != 0
+            && g_ascii_strtod (lower, NULL) < g_ascii_strtod (upper, NULL))
+          arraigo_calibration_add_parameter_in_range (cal, info->first_series + k,
+                                                      g_ascii_strtod (lower, NULL),
+                                                      g_ascii_strtod (upper, NULL));
+        else
           arraigo_calibration_add_parameter (cal, info->first_series + k);
     }
 

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "engine/arraigo-calibration.h"
 #include "engine/arraigo-model.h"
 #include "engine/arraigo-run.h"
 
@@ -396,6 +397,71 @@ test_shared_between_threads (void)
   g_thread_pool_free (pool, FALSE, TRUE);
 }
 
+/* A level growing linearly at 'rate': its yearly mean over [t-0.5, t+0.5]
+ * is its value at t, but a flow that doubles mid-year is not. */
+static void
+test_calibration_period_and_bounds (void)
+{
+  g_autoptr (ArraigoModel) m = load (SPECS (0, 10, 0.0625), NULL,
+    "<aux name=\"rate\"><eqn>1</eqn></aux>"
+    "<aux name=\"cap\"><eqn>1</eqn></aux>"
+    "<flow name=\"arrivals\"><eqn>IF TIME MOD 1 &lt; 0.5 THEN rate ELSE 3 * rate</eqn></flow>"
+    "<stock name=\"total\"><eqn>0</eqn><inflow>arrivals</inflow></stock>",
+    NULL);
+  int rate = arraigo_model_find_series (m, "rate");
+  int arrivals = arraigo_model_find_series (m, "arrivals");
+  g_autoptr (GError) error = NULL;
+  guint iterations = 0;
+
+  /* Observed yearly means of 8 (true rate 4: half a year at 4, half at 12),
+   * stamped at mid-year (t + 0.5) as fiscal years are. */
+  {
+    g_autoptr (ArraigoCalibration) cal = arraigo_calibration_new (m);
+    ArraigoFitError e;
+
+    arraigo_calibration_add_parameter (cal, (guint) rate);
+    arraigo_calibration_set_period (cal, 1);
+    for (int y = 1; y < 9; y++)
+      arraigo_calibration_add_observation (cal, (guint) arrivals, y + 0.5, 8);
+    g_assert_true (arraigo_calibration_fit (cal, 1, 9, &iterations, &error));
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (arraigo_calibration_get_value (cal, 0), 4, 1e-4);
+    g_assert_true (arraigo_calibration_error (cal, (guint) arrivals, 1, 9, &e, &error));
+    g_assert_cmpuint (e.n, ==, 8);
+    g_assert_cmpfloat (e.mape, <, 1e-4);
+  }
+
+  /* The same data with a range of 0.5-3: the fit stops at the edge of the
+   * evidence instead of leaving it. */
+  {
+    g_autoptr (ArraigoCalibration) cal = arraigo_calibration_new (m);
+
+    arraigo_calibration_add_parameter_in_range (cal, (guint) rate, 0.5, 3);
+    arraigo_calibration_set_period (cal, 1);
+    for (int y = 1; y < 9; y++)
+      arraigo_calibration_add_observation (cal, (guint) arrivals, y + 0.5, 8);
+    g_assert_true (arraigo_calibration_fit (cal, 1, 9, &iterations, &error));
+    g_assert_cmpfloat (arraigo_calibration_get_value (cal, 0), <=, 3);
+    g_assert_cmpfloat (arraigo_calibration_get_value (cal, 0), >, 2.9);
+  }
+
+  /* A first year that starts before the run is averaged over the part the
+   * run has, not refused. */
+  {
+    g_autoptr (ArraigoCalibration) cal = arraigo_calibration_new (m);
+    ArraigoFitError e;
+
+    arraigo_calibration_add_parameter (cal, (guint) rate);
+    arraigo_calibration_set_period (cal, 1);
+    arraigo_calibration_add_observation (cal, (guint) arrivals, 0.25, 1);
+    arraigo_calibration_add_observation (cal, (guint) arrivals, 1.5, 2);
+    g_assert_true (arraigo_calibration_fit (cal, 0, 1, &iterations, &error));
+    g_assert_no_error (error);
+    g_assert_true (arraigo_calibration_error (cal, (guint) arrivals, 0, 1, &e, &error));
+    g_assert_cmpuint (e.n, ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,5 +478,6 @@ main (int   argc,
   g_test_add_func ("/engine/macros", test_macros);
   g_test_add_func ("/engine/run/overrides-and-times", test_overrides_and_times);
   g_test_add_func ("/engine/run/shared-between-threads", test_shared_between_threads);
+  g_test_add_func ("/engine/calibration/period-and-bounds", test_calibration_period_and_bounds);
   return g_test_run ();
 }

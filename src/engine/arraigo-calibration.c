@@ -24,14 +24,25 @@ typedef struct
   double value;
 } Observation;
 
+/* A fitted parameter moves inside (lower, upper) when it has a range, so
+ * that a fit cannot leave the evidence; without one it only stays positive. */
+typedef struct
+{
+  guint  series;
+  double initial;
+  double lower;
+  double upper;
+  gboolean bounded;
+} Parameter;
+
 struct _ArraigoCalibration
 {
   ArraigoModel *model;
   ArraigoRun   *run;
-  GArray       *parameters;   /* guint series */
-  GArray       *initial;      /* double */
+  GArray       *parameters;   /* Parameter */
   GArray       *values;       /* double: fitted, or initial before a fit */
   GArray       *observations; /* Observation */
+  double        period;       /* observations are means over this many years */
   double        from;
   double        to;
 };
@@ -44,8 +55,7 @@ arraigo_calibration_new (ArraigoModel *model)
 
   self->model = arraigo_model_ref (model);
   self->run = arraigo_run_new (model);
-  self->parameters = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->initial = g_array_new (FALSE, FALSE, sizeof (double));
+  self->parameters = g_array_new (FALSE, FALSE, sizeof (Parameter));
   self->values = g_array_new (FALSE, FALSE, sizeof (double));
   self->observations = g_array_new (FALSE, FALSE, sizeof (Observation));
   return self;
@@ -59,10 +69,29 @@ arraigo_calibration_free (ArraigoCalibration *self)
   arraigo_run_free (self->run);
   arraigo_model_unref (self->model);
   g_array_unref (self->parameters);
-  g_array_unref (self->initial);
   g_array_unref (self->values);
   g_array_unref (self->observations);
   g_free (self);
+}
+
+static void
+add_parameter (ArraigoCalibration *self,
+               guint               series,
+               gboolean            bounded,
+               double              lower,
+               double              upper)
+{
+  Parameter parameter = { series, 0, lower, upper, bounded };
+
+  g_return_if_fail (series < arraigo_model_get_n_series (self->model));
+
+  if (!arraigo_run_execute (self->run, NULL))
+    return;
+  parameter.initial = arraigo_run_get_series (self->run, series)[0];
+  if (bounded)
+    parameter.initial = CLAMP (parameter.initial, lower + 1e-6 * (upper - lower), upper - 1e-6 * (upper - lower));
+  g_array_append_val (self->parameters, parameter);
+  g_array_append_val (self->values, parameter.initial);
 }
 
 /* The starting value is what the model computes for the series at its start. */
@@ -70,16 +99,27 @@ void
 arraigo_calibration_add_parameter (ArraigoCalibration *self,
                                    guint               series)
 {
-  double initial;
+  add_parameter (self, series, FALSE, 0, 0);
+}
 
-  g_return_if_fail (series < arraigo_model_get_n_series (self->model));
+void
+arraigo_calibration_add_parameter_in_range (ArraigoCalibration *self,
+                                            guint               series,
+                                            double              lower,
+                                            double              upper)
+{
+  g_return_if_fail (lower < upper);
+  add_parameter (self, series, TRUE, lower, upper);
+}
 
-  if (!arraigo_run_execute (self->run, NULL))
-    return;
-  initial = arraigo_run_get_series (self->run, series)[0];
-  g_array_append_val (self->parameters, series);
-  g_array_append_val (self->initial, initial);
-  g_array_append_val (self->values, initial);
+/* Annual counts are totals over a year, not a rate at one instant: with a
+ * period of 1 the model is averaged over the year around each time. */
+void
+arraigo_calibration_set_period (ArraigoCalibration *self,
+                                double              period)
+{
+  g_return_if_fail (period >= 0);
+  self->period = period;
 }
 
 void
@@ -104,7 +144,7 @@ guint
 arraigo_calibration_get_parameter (ArraigoCalibration *self,
                                    guint               index)
 {
-  return g_array_index (self->parameters, guint, index);
+  return g_array_index (self->parameters, Parameter, index).series;
 }
 
 double
@@ -119,7 +159,7 @@ run_with (ArraigoCalibration *self,
           const double       *values)
 {
   for (guint i = 0; i < self->parameters->len; i++)
-    arraigo_run_set_series_value (self->run, g_array_index (self->parameters, guint, i), values[i]);
+    arraigo_run_set_series_value (self->run, g_array_index (self->parameters, Parameter, i).series, values[i]);
   return arraigo_run_execute (self->run, NULL);
 }
 
@@ -128,6 +168,45 @@ in_window (ArraigoCalibration *self,
            const Observation  *o)
 {
   return o->time >= self->from && o->time <= self->to + 0.999 && o->value > 0;
+}
+
+static double
+model_value (ArraigoCalibration *self,
+             const Observation  *o)
+{
+  enum { SAMPLES = 16 };
+  double sum = 0;
+  guint n = 0;
+
+  if (self->period <= 0)
+    return arraigo_run_get_value_at (self->run, o->series, o->time);
+  /* Only the simulated part of the period counts: a first year that starts
+   * before the model does is averaged over what the model has. */
+  for (guint k = 0; k < SAMPLES; k++)
+    {
+      double v = arraigo_run_get_value_at (self->run, o->series,
+                                           o->time + self->period * ((k + 0.5) / SAMPLES - 0.5));
+      if (isfinite (v))
+        {
+          sum += v;
+          n++;
+        }
+    }
+  return n > 0 ? sum / n : NAN;
+}
+
+/* The fit moves x freely; a bounded parameter is a logistic of x between
+ * its bounds, an unbounded one its starting value times exp (x). */
+static double
+parameter_value (const Parameter *p,
+                 double           x)
+{
+  if (p->bounded)
+    {
+      double start = log ((p->initial - p->lower) / (p->upper - p->initial));
+      return p->lower + (p->upper - p->lower) / (1 + exp (-(x + start)));
+    }
+  return p->initial * exp (x);
 }
 
 /* Relative residuals, so that small and large countries weigh alike (as
@@ -143,7 +222,7 @@ residuals (const gsl_vector *x,
   guint k = 0;
 
   for (guint i = 0; i < self->parameters->len; i++)
-    values[i] = g_array_index (self->initial, double, i) * exp (gsl_vector_get (x, i));
+    values[i] = parameter_value (&g_array_index (self->parameters, Parameter, i), gsl_vector_get (x, i));
   if (!run_with (self, values))
     return GSL_EDOM;
 
@@ -154,7 +233,7 @@ residuals (const gsl_vector *x,
 
       if (!in_window (self, o))
         continue;
-      model = arraigo_run_get_value_at (self->run, o->series, o->time);
+      model = model_value (self, o);
       if (!isfinite (model))
         return GSL_EDOM;
       gsl_vector_set (f, k++, (model - o->value) / o->value);
@@ -196,12 +275,13 @@ arraigo_calibration_fit (ArraigoCalibration  *self,
       return FALSE;
     }
   for (guint i = 0; i < p; i++)
-    if (!(g_array_index (self->initial, double, i) > 0))
+    if (!g_array_index (self->parameters, Parameter, i).bounded
+        && !(g_array_index (self->parameters, Parameter, i).initial > 0))
       {
         g_set_error (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_INVALID,
                      "'%s' starts at %g; only positive parameters can be fitted",
-                     arraigo_model_get_series_name (self->model, g_array_index (self->parameters, guint, i)),
-                     g_array_index (self->initial, double, i));
+                     arraigo_model_get_series_name (self->model, g_array_index (self->parameters, Parameter, i).series),
+                     g_array_index (self->parameters, Parameter, i).initial);
         return FALSE;
       }
 
@@ -221,7 +301,7 @@ arraigo_calibration_fit (ArraigoCalibration  *self,
       gsl_vector *best = gsl_multifit_nlinear_position (w);
 
       for (guint i = 0; i < p; i++)
-        g_array_index (self->values, double, i) = g_array_index (self->initial, double, i) * exp (gsl_vector_get (best, i));
+        g_array_index (self->values, double, i) = parameter_value (&g_array_index (self->parameters, Parameter, i), gsl_vector_get (best, i));
       if (iterations != NULL)
         *iterations = (guint) gsl_multifit_nlinear_niter (w);
     }
@@ -257,7 +337,7 @@ arraigo_calibration_error (ArraigoCalibration *self,
 
       if (o->series != series || o->time < from || o->time > to + 0.999 || !(o->value > 0))
         continue;
-      model = arraigo_run_get_value_at (self->run, o->series, o->time);
+      model = model_value (self, o);
       if (!isfinite (model))
         continue;   /* outside the simulated years */
       sum_sq += (model - o->value) * (model - o->value);

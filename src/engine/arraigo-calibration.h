@@ -22,6 +22,12 @@ ArraigoCalibration *arraigo_calibration_new             (ArraigoModel        *mo
 void                arraigo_calibration_free            (ArraigoCalibration  *self);
 void                arraigo_calibration_add_parameter   (ArraigoCalibration  *self,
                                                          guint                series);
+void                arraigo_calibration_add_parameter_in_range (ArraigoCalibration *self,
+                                                         guint                series,
+                                                         double               lower,
+                                                         double               upper);
+void                arraigo_calibration_set_period      (ArraigoCalibration  *self,
+                                                         double               period);
 void                arraigo_calibration_add_observation (ArraigoCalibration  *self,
                                                          guint                series,
                                                          double               time,
