@@ -439,7 +439,11 @@ arraigo_chart_static_key (double                   width,
   for (guint i = 0; i < arraigo_chart_model_get_n_series (model); i++)
     {
       const ArraigoChartSeries *s = arraigo_chart_model_get_series (model, i);
+      double identity[2] = { s->kind, s->color };
 
+      /* Every series has a legend entry, which sets the plot frame. */
+      h = hash_doubles (h, identity, 2);
+      h = (h ^ (s->label ? g_str_hash (s->label) : 0)) * 1099511628211ull;
       if (is_current (s))
         continue;
       h = hash_doubles (h, s->y, s->n);
@@ -448,6 +452,7 @@ arraigo_chart_static_key (double                   width,
         h = hash_doubles (h, s->y_low, s->n);
     }
   h = (h ^ g_str_hash (arraigo_chart_model_get_title (model))) * 1099511628211ull;
+  h = (h ^ (arraigo_chart_model_get_units (model) ? g_str_hash (arraigo_chart_model_get_units (model)) : 0)) * 1099511628211ull;
   h = (h ^ (style->font ? g_str_hash (style->font) : 0)) * 1099511628211ull;
   h = (h ^ (guint64) style->hide_title) * 1099511628211ull;
   return h;
