@@ -39,6 +39,7 @@ spec_free (gpointer data)
   g_free (spec->title);
   g_free (spec->units);
   g_free (spec->aggregate);
+  g_free (spec->data_error);
   if (spec->observations)
     g_ptr_array_unref (spec->observations);
   g_free (spec);
@@ -88,7 +89,7 @@ arraigo_chart_specs_new (ArraigoModel *model)
                                                           g_hash_table_lookup (info->vendor, "chart.data-value"),
                                                           offset ? g_ascii_strtod (offset, NULL) : 0, &error);
           if (spec->observations == NULL)
-            g_warning ("Data for the chart '%s' could not be read: %s", spec->title, error->message);
+            spec->data_error = g_strdup (error->message);
         }
       g_ptr_array_add (specs, spec);
     }

@@ -29,6 +29,7 @@ typedef struct
   gboolean   shown;         /* among the first charts on screen */
   int        order;
   GPtrArray *observations;  /* ArraigoObservation *, or NULL */
+  char      *data_error;    /* why the observations could not be read, or NULL */
 } ArraigoChartSpec;
 
 GPtrArray *arraigo_chart_specs_new (ArraigoModel *model);

@@ -28,16 +28,30 @@ struct _ArraigoSimulation
   GdkFrameClock   *clock;
   gulong           update_handler;
   gboolean         stale;
+  GError          *error;          /* why the last run or the baseline failed */
+  gboolean         baseline_ok;
 };
 
 G_DEFINE_FINAL_TYPE (ArraigoSimulation, arraigo_simulation, G_TYPE_OBJECT)
 
 enum {
   UPDATED,
+  FAILED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+/* A failed run keeps the last good one on screen; the window tells the
+ * user through the "failed" signal. */
+static void
+set_error (ArraigoSimulation *self,
+           const GError      *error)
+{
+  g_clear_error (&self->error);
+  self->error = g_error_copy (error);
+  g_signal_emit (self, signals[FAILED], 0, error->message);
+}
 
 void
 arraigo_simulation_update_now (ArraigoSimulation *self)
@@ -49,10 +63,12 @@ arraigo_simulation_update_now (ArraigoSimulation *self)
   arraigo_scenario_apply_to_run (self->scenario, self->run);
   if (!arraigo_run_execute (self->run, &error))
     {
-      g_warning ("The model did not run: %s", error->message);
+      set_error (self, error);
       return;
     }
   self->serial++;
+  if (self->baseline_ok)
+    g_clear_error (&self->error);
   g_signal_emit (self, signals[UPDATED], 0);
 }
 
@@ -123,14 +139,18 @@ arraigo_simulation_new (ArraigoScenario *scenario)
     double save = MAX (arraigo_model_get_dt (model), 0.25);
 
     if (!arraigo_run_set_times (self->run, arraigo_model_get_start (model), arraigo_model_get_stop (model),
-                                arraigo_model_get_dt (model), save, NULL) ||
+                                arraigo_model_get_dt (model), save, &error) ||
         !arraigo_run_set_times (self->baseline, arraigo_model_get_start (model), arraigo_model_get_stop (model),
-                                arraigo_model_get_dt (model), save, NULL))
-      g_warning ("The model's times could not be used for charts");
+                                arraigo_model_get_dt (model), save, &error))
+      {
+        set_error (self, error);
+        g_clear_error (&error);
+      }
   }
   /* The baseline is the model as written: every lever at its default. */
-  if (!arraigo_run_execute (self->baseline, &error))
-    g_warning ("The baseline did not run: %s", error->message);
+  self->baseline_ok = arraigo_run_execute (self->baseline, &error);
+  if (!self->baseline_ok)
+    set_error (self, error);
   g_signal_connect_object (scenario, "lever-changed", G_CALLBACK (lever_changed_cb), self, G_CONNECT_SWAPPED);
   arraigo_simulation_update_now (self);
   return self;
@@ -154,6 +174,7 @@ arraigo_simulation_finalize (GObject *object)
 
   g_clear_pointer (&self->run, arraigo_run_free);
   g_clear_pointer (&self->baseline, arraigo_run_free);
+  g_clear_error (&self->error);
   G_OBJECT_CLASS (arraigo_simulation_parent_class)->finalize (object);
 }
 
@@ -167,6 +188,9 @@ arraigo_simulation_class_init (ArraigoSimulationClass *klass)
 
   signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The message of the error, in the engine's words. */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -190,6 +214,15 @@ ArraigoRun *
 arraigo_simulation_get_baseline (ArraigoSimulation *self)
 {
   return self->baseline;
+}
+
+/* The last failure, or NULL when the last run worked. */
+const GError *
+arraigo_simulation_get_error (ArraigoSimulation *self)
+{
+  g_return_val_if_fail (ARRAIGO_IS_SIMULATION (self), NULL);
+
+  return self->error;
 }
 
 guint64

@@ -20,6 +20,7 @@ ArraigoScenario   *arraigo_simulation_get_scenario  (ArraigoSimulation *self);
 ArraigoRun        *arraigo_simulation_get_run       (ArraigoSimulation *self);
 ArraigoRun        *arraigo_simulation_get_baseline  (ArraigoSimulation *self);
 guint64            arraigo_simulation_get_serial    (ArraigoSimulation *self);
+const GError      *arraigo_simulation_get_error     (ArraigoSimulation *self);
 void               arraigo_simulation_update_now    (ArraigoSimulation *self);
 void               arraigo_simulation_set_frame_clock (ArraigoSimulation *self,
                                                        GdkFrameClock     *clock);

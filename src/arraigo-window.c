@@ -34,6 +34,8 @@ struct _ArraigoWindow
   GtkPaned             *paned;
   GtkGrid              *chart_grid;
   AdwStatusPage        *error_page;
+  AdwToastOverlay      *toast_overlay;
+  char                 *last_notice;
   GtkListBox           *preset_list;
   GtkPopover           *presets_popover;
   GtkDropDown          *view_selector;
@@ -47,6 +49,29 @@ arraigo_window_new (ArraigoApplication *application)
   return g_object_new (ARRAIGO_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+/* Problems that do not stop the explorer (a chart's data file, a preset,
+ * a run that failed) are told in a toast, not on stderr. */
+static void
+notify (ArraigoWindow *self,
+        const char    *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_free (self->last_notice);
+  self->last_notice = g_strdup (message);
+}
+
+static void
+simulation_failed_cb (ArraigoWindow *self,
+                      const char    *message)
+{
+  g_autofree char *text = g_strdup_printf (_("The model could not run: %s"), message);
+
+  notify (self, text);
 }
 
 static void
@@ -137,7 +162,9 @@ load_presets (ArraigoWindow *self)
 
       if (file == NULL)
         {
-          g_warning ("Skipping a preset: %s", error->message);
+          g_autofree char *text = g_strdup_printf (_("A preset was left out: %s"), error->message);
+
+          notify (self, text);
           continue;
         }
       row = adw_action_row_new ();
@@ -238,6 +265,21 @@ build_explorer (ArraigoWindow *self)
     }
   /* Title, modified mark and undo state all change with a lever change. */
   g_signal_connect_object (self->scenario, "lever-changed", G_CALLBACK (scenario_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->simulation, "failed", G_CALLBACK (simulation_failed_cb), self, G_CONNECT_SWAPPED);
+  if (arraigo_simulation_get_error (self->simulation) != NULL)
+    simulation_failed_cb (self, arraigo_simulation_get_error (self->simulation)->message);
+  for (guint i = 0; i < self->specs->len; i++)
+    {
+      const ArraigoChartSpec *spec = self->specs->pdata[i];
+
+      if (spec->data_error != NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("The recorded data for “%s” could not be read: %s"),
+                                                   spec->title, spec->data_error);
+
+          notify (self, text);
+        }
+    }
   update_title (self);
   attach_frame_clock (self);
   gtk_stack_set_visible_child_name (self->stack, "explorer");
@@ -298,6 +340,15 @@ arraigo_window_open_model (ArraigoWindow *self,
   self->simulation = arraigo_simulation_new (self->scenario);
   self->specs = arraigo_chart_specs_new (model);
   build_explorer (self);
+}
+
+/* The last message shown in a toast, or NULL. */
+const char *
+arraigo_window_get_last_notice (ArraigoWindow *self)
+{
+  g_return_val_if_fail (ARRAIGO_IS_WINDOW (self), NULL);
+
+  return self->last_notice;
 }
 
 gboolean
@@ -559,6 +610,7 @@ arraigo_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ARRAIGO_TYPE_WINDOW);
   g_clear_pointer (&self->model, arraigo_model_unref);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->last_notice, g_free);
 
   G_OBJECT_CLASS (arraigo_window_parent_class)->dispose (object);
 }
@@ -593,6 +645,7 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/arraigo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, chart_grid);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, error_page);

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (ArraigoWindow, arraigo_window, ARRAIGO, WINDOW, AdwApplica
 ArraigoWindow     *arraigo_window_new            (ArraigoApplication *application);
 void               arraigo_window_open_model     (ArraigoWindow      *self,
                                                   GFile              *file);
+const char        *arraigo_window_get_last_notice (ArraigoWindow *self);
 gboolean           arraigo_window_has_model      (ArraigoWindow      *self);
 ArraigoScenario   *arraigo_window_get_scenario   (ArraigoWindow      *self);
 ArraigoSimulation *arraigo_window_get_simulation (ArraigoWindow      *self);

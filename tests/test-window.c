@@ -537,6 +537,40 @@ test_open_models (void)
   settle (GTK_WIDGET (window));
   g_assert_cmpuint (arraigo_scenario_get_n_levers (arraigo_window_get_scenario (window)), ==, 3);
   g_assert_cmpuint (arraigo_lever_panel_get_n_rows (arraigo_window_get_lever_panel (window)), ==, 3);
+  g_assert_null (arraigo_window_get_last_notice (window));
+
+  /* A chart whose recorded data is missing still opens, and the window says
+   * which chart and why in a toast instead of on stderr. */
+  g_assert_true (g_file_set_contents (grouped,
+    "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
+    "xmlns:arraigo=\"https://arraigo.github.io/xmile/1.0\"><header><name>Data</name></header>"
+    "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs><model><variables>"
+    "<stock name=\"S\"><eqn>1</eqn><inflow>f</inflow>"
+    "<arraigo:chart order=\"1\" title=\"Growth of S\" shown=\"1\" data=\"no-such-file.csv\" "
+    "data-time=\"year\" data-element=\"place\" data-value=\"count\"/></stock>"
+    "<flow name=\"f\"><eqn>1</eqn></flow>"
+    "</variables></model></xmile>", -1, NULL));
+  arraigo_window_open_model (window, grouped_file);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpuint (arraigo_window_get_n_charts (window), ==, 1);
+  g_assert_nonnull (arraigo_window_get_last_notice (window));
+  g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "Growth of S"));
+  g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "no-such-file.csv"));
+
+  /* A model whose results would not fit in memory opens, and the reason it
+   * cannot run is told in a toast, not a crash or silence. */
+  g_assert_true (g_file_set_contents (grouped,
+    "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">"
+    "<header><name>Long</name></header>"
+    "<sim_specs><start>0</start><stop>2e7</stop><dt>1</dt></sim_specs>"
+    "<dimensions><dim name=\"D\" size=\"100\"/></dimensions><model><variables>"
+    "<stock name=\"S\"><dimensions><dim name=\"D\"/></dimensions><eqn>1</eqn><inflow>f</inflow></stock>"
+    "<flow name=\"f\"><dimensions><dim name=\"D\"/></dimensions><eqn>1</eqn></flow>"
+    "</variables></model></xmile>", -1, NULL));
+  arraigo_window_open_model (window, grouped_file);
+  settle (GTK_WIDGET (window));
+  g_assert_nonnull (arraigo_window_get_last_notice (window));
+  g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "could not run"));
 
   arraigo_window_open_model (window, builtin_file);
   settle (GTK_WIDGET (window));
