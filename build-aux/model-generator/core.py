@@ -224,7 +224,7 @@ country_param("Initial recent cases families", [1500, 500, 1200], "people/year",
 country_param("Initial recent cases adults", [25000, 24000, 15000], "people/year", "Single-adult apprehensions around 2012 (assumption: FY2012 totals less children and families, usbp_sw_border_encounters_by_citizenship_fy2000_2025.csv).", 0.8, 1.2)
 
 param("Child chance threshold", 0.4, "dmnl", "Median chance to stay below which those who would send a child alone do not (assumption: children are sent when violence leaves no choice, Clemens 2017, P1).", 0.25, 0.55)
-param("Family chance threshold", 0.65, "dmnl", "Median chance to stay below which a parent does not take a child on the journey: families go when they expect to be let in (Selee and Ruiz Soto, S3). Fitted.", 0.35, 0.8, calib="2012:2019")
+param("Family chance threshold", 0.65, "dmnl", "Median chance to stay below which a parent does not take a child on the journey: families go when they expect to be let in (Selee and Ruiz Soto, S3).", 0.35, 0.8, calib="2012:2019")
 param("Adult chance threshold", 0.3, "dmnl", "Median chance to stay below which a single adult does not go (assumption: adults cross expecting to be caught more than once, P7).", 0.15, 0.45)
 param("Child threshold spread", 0.15, "dmnl", "Spread of children's thresholds across households (logistic scale; assumption).", 0.08, 0.25)
 param("Family threshold spread", 0.05, "dmnl", "Spread of parents' thresholds: narrow, because families decide on the same news (logistic scale; assumption).", 0.03, 0.1)
