@@ -57,11 +57,19 @@ lever_changed_cb (ArraigoLeverRow *self,
     sync_from_scenario (self);
 }
 
+/* A slider lands on the lever's steps (a drag gives 2.93 where the steps
+ * are 0.05); typed values are taken as typed. */
 static void
 value_changed_cb (ArraigoLeverRow *self)
 {
-  if (!self->updating)
-    arraigo_scenario_set_value (self->scenario, self->lever, gtk_adjustment_get_value (self->adjustment));
+  const ArraigoLever *lever = arraigo_scenario_get_lever (self->scenario, self->lever);
+  double value = gtk_adjustment_get_value (self->adjustment);
+
+  if (self->updating)
+    return;
+  if (lever->step > 0)
+    value = CLAMP (lever->min + round ((value - lever->min) / lever->step) * lever->step, lever->min, lever->max);
+  arraigo_scenario_set_value (self->scenario, self->lever, value);
 }
 
 static void

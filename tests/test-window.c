@@ -352,6 +352,17 @@ test_absurd_values (void)
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 1200);
   arraigo_scenario_set_value (scenario, aid, NAN);
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 1200);   /* refused: the value stays */
+  /* A slider moved between steps lands on a step, as a drag does. */
+  {
+    ArraigoLeverRow *border = find_row (window, "Border enforcement");
+    guint lever = (guint) arraigo_scenario_find_lever (scenario, "Border enforcement");
+
+    gtk_range_set_value (GTK_RANGE (arraigo_lever_row_get_scale (border)), 2.93);
+    g_assert_cmpfloat_with_epsilon (arraigo_scenario_get_value (scenario, lever), 2.95, 1e-9);
+    g_assert_true (arraigo_lever_row_enter_value (border, "1.23"));
+    g_assert_cmpfloat_with_epsilon (arraigo_scenario_get_value (scenario, lever), 1.23, 1e-9);   /* typed: as typed */
+    arraigo_scenario_reset_lever (scenario, lever);
+  }
   settle (GTK_WIDGET (window));
 
   /* Every chart still draws finite lines at the extremes. */
