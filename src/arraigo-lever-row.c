@@ -27,6 +27,8 @@ struct _ArraigoLeverRow
   GtkButton       *reset_button;
   GtkScale        *scale;
   GtkAdjustment   *adjustment;
+  GtkDropDown     *year_choice;   /* year levers only, in place of the scale */
+  GArray          *years;         /* double: the value of each item */
 };
 
 G_DEFINE_FINAL_TYPE (ArraigoLeverRow, arraigo_lever_row, GTK_TYPE_WIDGET)
@@ -40,6 +42,15 @@ sync_from_scenario (ArraigoLeverRow *self)
 
   self->updating = TRUE;
   gtk_adjustment_set_value (self->adjustment, value);
+  if (self->year_choice != NULL)
+    {
+      guint nearest = 0;
+
+      for (guint i = 1; i < self->years->len; i++)
+        if (fabs (g_array_index (self->years, double, i) - value) < fabs (g_array_index (self->years, double, nearest) - value))
+          nearest = i;
+      gtk_drop_down_set_selected (self->year_choice, nearest);
+    }
   if (!gtk_editable_label_get_editing (self->value_label))
     gtk_editable_set_text (GTK_EDITABLE (self->value_label), text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), value != lever->default_value);
@@ -70,6 +81,57 @@ value_changed_cb (ArraigoLeverRow *self)
   if (lever->step > 0)
     value = CLAMP (lever->min + round ((value - lever->min) / lever->step) * lever->step, lever->min, lever->max);
   arraigo_scenario_set_value (self->scenario, self->lever, value);
+}
+
+static void
+year_selected_cb (ArraigoLeverRow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_choice);
+
+  if (!self->updating && selected < self->years->len)
+    arraigo_scenario_set_value (self->scenario, self->lever, g_array_index (self->years, double, selected));
+}
+
+/* A year or an event is chosen from a list, not dragged: "None" (when the
+ * lever has a value for it) and each whole year the model simulates that
+ * the lever's range allows. */
+static void
+build_year_choice (ArraigoLeverRow    *self,
+                   const ArraigoLever *lever)
+{
+  ArraigoModel *model = arraigo_scenario_get_model (self->scenario);
+  g_autoptr (GtkStringList) items = gtk_string_list_new (NULL);
+  double first = ceil (MAX (lever->min, arraigo_model_get_start (model)));
+  double last = floor (MIN (lever->max, arraigo_model_get_stop (model)));
+
+  self->years = g_array_new (FALSE, FALSE, sizeof (double));
+  if (isfinite (lever->none_value))
+    {
+      gtk_string_list_append (items, C_("year lever", "None"));
+      g_array_append_val (self->years, lever->none_value);
+    }
+  for (double year = first; year <= last && self->years->len < 1000; year++)
+    {
+      g_autofree char *text = g_strdup_printf ("%.0f", year);
+
+      if (year == lever->none_value)
+        continue;
+      gtk_string_list_append (items, text);
+      g_array_append_val (self->years, year);
+    }
+  if (self->years->len == 0)
+    return;
+  self->year_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&items)), NULL));
+  gtk_widget_set_halign (GTK_WIDGET (self->year_choice), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->year_choice));
+  gtk_widget_set_visible (GTK_WIDGET (self->scale), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->value_label), FALSE);
+  gtk_label_set_mnemonic_widget (self->name_label, GTK_WIDGET (self->year_choice));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_choice),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lever->label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lever->doc,
+                                  -1);
+  g_signal_connect_object (self->year_choice, "notify::selected", G_CALLBACK (year_selected_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -149,6 +211,7 @@ arraigo_lever_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ARRAIGO_TYPE_LEVER_ROW);
   g_clear_object (&self->scenario);
+  g_clear_pointer (&self->years, g_array_unref);
   G_OBJECT_CLASS (arraigo_lever_row_parent_class)->dispose (object);
 }
 
@@ -248,6 +311,9 @@ arraigo_lever_row_new (ArraigoScenario *scenario,
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_label), GTK_ACCESSIBLE_PROPERTY_LABEL, exact, -1);
   }
 
+  if (lever->is_year)
+    build_year_choice (self, lever);
+
   g_signal_connect_object (scenario, "lever-changed", G_CALLBACK (lever_changed_cb), self, G_CONNECT_SWAPPED);
   sync_from_scenario (self);
   return GTK_WIDGET (self);
@@ -257,6 +323,13 @@ guint
 arraigo_lever_row_get_lever (ArraigoLeverRow *self)
 {
   return self->lever;
+}
+
+/* The list a year lever is chosen from, or NULL for a slider. */
+GtkDropDown *
+arraigo_lever_row_get_year_choice (ArraigoLeverRow *self)
+{
+  return self->year_choice;
 }
 
 GtkScale *

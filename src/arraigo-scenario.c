@@ -114,6 +114,8 @@ arraigo_scenario_new (ArraigoModel *model)
       lever.label = arraigo_localized (info->vendor, "lever.label", info->name);
       lever.doc = arraigo_localized (info->vendor, "lever.doc", info->doc ? info->doc : "");
       lever.order = (int) vendor_double (info, "lever.order", i);
+      lever.is_year = g_strcmp0 (g_hash_table_lookup (info->vendor, "lever.kind"), "year") == 0;
+      lever.none_value = g_hash_table_contains (info->vendor, "lever.none") ? vendor_double (info, "lever.none", NAN) : NAN;
       history = g_strdup_printf ("%s history", info->name);
       lever.history_series = arraigo_model_find_series (model, history);
       g_array_append_val (self->levers, lever);
@@ -475,6 +477,10 @@ arraigo_scenario_format_value (ArraigoScenario *self,
   const char *format = lever->format && format_is_safe (lever->format) ? lever->format : "%g";
   double shown = value * lever->display_scale;
   g_autoptr (GString) grouped = g_string_new (NULL);
+
+  /* A year is written without grouping ("2030", not "2,030"). */
+  if (lever->is_year)
+    return value == lever->none_value ? g_strdup (C_("year lever", "None")) : g_strdup_printf ("%.0f", value);
 
   if ((strstr (format, "million") != NULL || strstr (format, "millones") != NULL) && fabs (shown) >= 1000)
     {

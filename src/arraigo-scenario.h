@@ -29,6 +29,8 @@ typedef struct
   const char                *format;          /* printf format for the shown value */
   int                        order;
   int                        history_series;  /* "<name> history", or -1 */
+  gboolean                   is_year;         /* kind="year": a calendar year, chosen from a list */
+  double                     none_value;      /* for a year: the value meaning "none", or NAN */
 } ArraigoLever;
 
 #define ARRAIGO_TYPE_SCENARIO (arraigo_scenario_get_type ())

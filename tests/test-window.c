@@ -363,6 +363,27 @@ test_absurd_values (void)
     g_assert_cmpfloat_with_epsilon (arraigo_scenario_get_value (scenario, lever), 1.23, 1e-9);   /* typed: as typed */
     arraigo_scenario_reset_lever (scenario, lever);
   }
+  /* A year is chosen from a list with "None", not dragged through 235. */
+  {
+    ArraigoLeverRow *hurricane = find_row (window, "Hurricane year");
+    guint lever = (guint) arraigo_scenario_find_lever (scenario, "Hurricane year");
+    GtkDropDown *choice = arraigo_lever_row_get_year_choice (hurricane);
+    GtkStringList *items;
+
+    g_assert_nonnull (choice);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (arraigo_lever_row_get_scale (hurricane))));
+    items = GTK_STRING_LIST (gtk_drop_down_get_model (choice));
+    g_assert_cmpstr (gtk_string_list_get_string (items, 0), ==, "None");
+    g_assert_cmpstr (gtk_string_list_get_string (items, 1), ==, "2012");
+    g_assert_cmpstr (gtk_string_list_get_string (items, g_list_model_get_n_items (G_LIST_MODEL (items)) - 1), ==, "2045");
+    g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 0);
+    gtk_drop_down_set_selected (choice, 2030 - 2012 + 1);
+    g_assert_cmpfloat (arraigo_scenario_get_value (scenario, lever), ==, 2030);
+    arraigo_scenario_reset_lever (scenario, lever);
+    g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 0);
+    g_assert_cmpfloat (arraigo_scenario_get_value (scenario, lever), ==, 0);
+    g_assert_null (arraigo_lever_row_get_year_choice (find_row (window, "Aid budget")));
+  }
   settle (GTK_WIDGET (window));
 
   /* Every chart still draws finite lines at the extremes. */
@@ -416,7 +437,9 @@ test_keyboard_reaches_every_lever (void)
     }
   for (guint i = 0; i < arraigo_lever_panel_get_n_rows (panel); i++)
     {
-      GtkWidget *s = GTK_WIDGET (arraigo_lever_row_get_scale (arraigo_lever_panel_get_row (panel, i)));
+      ArraigoLeverRow *row = arraigo_lever_panel_get_row (panel, i);
+      GtkWidget *s = arraigo_lever_row_get_year_choice (row) ? GTK_WIDGET (arraigo_lever_row_get_year_choice (row))
+                                                             : GTK_WIDGET (arraigo_lever_row_get_scale (row));
       gboolean reached = FALSE;
       GHashTableIter iter;
       gpointer key;
@@ -425,7 +448,7 @@ test_keyboard_reaches_every_lever (void)
       while (g_hash_table_iter_next (&iter, &key, NULL))
         reached |= key == s || gtk_widget_is_ancestor (key, s);
       if (!reached)
-        g_error ("Tab never reaches the slider of lever %u", i);
+        g_error ("Tab never reaches the control of lever %u", i);
     }
 
   /* And the keyboard moves it. */

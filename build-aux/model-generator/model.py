@@ -196,9 +196,9 @@ aux("Drought recurrence", 5, units="Year", rng=(2, 20),
     lever={"doc-es": "Años entre sequías graves en el Corredor Seco después del año de la política (supuesto: 2014-15 y 2018-19 estuvieron a cuatro años).",
            "label-es": "Años entre sequías", "format-es": "%.0f años", "group": "Assumptions", "step": "1", "default": "5", "format": "%.0f years", "order": "6"})
 aux("Hurricane year", 0, units="Year", rng=(0, 2045),
-    doc="A year in which a hurricane like Eta and Iota (November 2020) strikes after the policy year; 0 for none.",
+    doc="A year in which a hurricane like Eta and Iota (November 2020) strikes after the policy year, or none (0).",
     lever={"doc-es": "Un año en que un huracán como Eta e Iota (noviembre de 2020) golpea después del año de la política; 0 si ninguno.",
-           "label-es": "Año de un huracán", "group": "Assumptions", "step": "1", "default": "0", "format": "%.0f", "order": "7"})
+           "label-es": "Año de un huracán", "group": "Assumptions", "step": "1", "default": "0", "format": "%.0f", "order": "7", "kind": "year", "none": "0"})
 
 exec(open(__file__.replace("model.py", "core.py")).read())
 sys.stdout.write("".join(out))
