@@ -167,7 +167,7 @@ build_chart (ArraigoChartCard *self,
                     g_strcmp0 (spec->aggregate, "sum") == 0;
   gboolean stacked = info->n_elements > 1 && self->view == ARRAIGO_CHART_VIEW_STACKED &&
                      g_strcmp0 (spec->aggregate, "sum") == 0;
-  int policy = arraigo_scenario_find_lever (scenario, "Policy start year");
+  int policy = arraigo_scenario_get_policy_year_lever (scenario);
   g_autoptr (GPtrArray) elements = g_ptr_array_new_with_free_func (g_free);
 
   for (guint k = 0; k < info->n_elements; k++)

@@ -55,6 +55,11 @@ add_group (ArraigoLeverPanel *self,
            const char        *description)
 {
   GtkWidget *group = NULL;
+  int policy = arraigo_scenario_get_policy_year_lever (scenario);
+  /* History is marked where it stands when the levers take over: the policy
+   * year as the model defines it, or the end of the run. */
+  double takeover = policy >= 0 ? arraigo_scenario_get_lever (scenario, (guint) policy)->default_value
+                                : arraigo_model_get_stop (arraigo_scenario_get_model (scenario));
 
   for (guint i = 0; i < arraigo_scenario_get_n_levers (scenario); i++)
     {
@@ -71,10 +76,9 @@ add_group (ArraigoLeverPanel *self,
             adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
           gtk_box_append (self->box, group);
         }
-      /* Where history stood at the last year of data. */
       row = arraigo_lever_row_new (scenario, i,
                                    lever->history_series >= 0
-                                   ? arraigo_run_get_value_at (baseline, (guint) lever->history_series, 2025)
+                                   ? arraigo_run_get_value_at (baseline, (guint) lever->history_series, takeover)
                                    : NAN);
       /* In a preferences row the group draws it as a card; the row takes no
        * focus so that Tab goes straight to the slider. */

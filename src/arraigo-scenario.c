@@ -115,6 +115,7 @@ arraigo_scenario_new (ArraigoModel *model)
       lever.doc = arraigo_localized (info->vendor, "lever.doc", info->doc ? info->doc : "");
       lever.order = (int) vendor_double (info, "lever.order", i);
       lever.is_year = g_strcmp0 (g_hash_table_lookup (info->vendor, "lever.kind"), "year") == 0;
+      lever.is_policy_year = g_strcmp0 (g_hash_table_lookup (info->vendor, "lever.role"), "policy-year") == 0;
       lever.none_value = g_hash_table_contains (info->vendor, "lever.none") ? vendor_double (info, "lever.none", NAN) : NAN;
       history = g_strdup_printf ("%s history", info->name);
       lever.history_series = arraigo_model_find_series (model, history);
@@ -423,6 +424,19 @@ gboolean
 arraigo_scenario_can_redo (ArraigoScenario *self)
 {
   return !g_queue_is_empty (self->redo);
+}
+
+/* The lever the model marks as the year its levers take over from history
+ * (charts draw it as a marker), or -1. */
+int
+arraigo_scenario_get_policy_year_lever (ArraigoScenario *self)
+{
+  g_return_val_if_fail (ARRAIGO_IS_SCENARIO (self), -1);
+
+  for (guint i = 0; i < self->levers->len; i++)
+    if (g_array_index (self->levers, ArraigoLever, i).is_policy_year)
+      return (int) i;
+  return -1;
 }
 
 const char *

@@ -30,6 +30,7 @@ typedef struct
   int                        order;
   int                        history_series;  /* "<name> history", or -1 */
   gboolean                   is_year;         /* kind="year": a calendar year, chosen from a list */
+  gboolean                   is_policy_year;  /* role="policy-year": when the levers take over from history */
   double                     none_value;      /* for a year: the value meaning "none", or NAN */
 } ArraigoLever;
 
@@ -42,6 +43,7 @@ ArraigoModel       *arraigo_scenario_get_model    (ArraigoScenario     *self);
 guint               arraigo_scenario_get_n_levers (ArraigoScenario     *self);
 const ArraigoLever *arraigo_scenario_get_lever    (ArraigoScenario     *self,
                                                    guint                index);
+int                 arraigo_scenario_get_policy_year_lever (ArraigoScenario *self);
 int                 arraigo_scenario_find_lever   (ArraigoScenario     *self,
                                                    const char          *name);
 double              arraigo_scenario_get_value    (ArraigoScenario     *self,

@@ -573,6 +573,33 @@ test_open_models (void)
   g_assert_cmpuint (arraigo_lever_panel_get_n_rows (arraigo_window_get_lever_panel (window)), ==, 3);
   g_assert_null (arraigo_window_get_last_notice (window));
 
+  /* The policy marker follows whichever lever the model marks as its policy
+   * year, whatever its name. */
+  g_assert_true (g_file_set_contents (grouped,
+    "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
+    "xmlns:arraigo=\"https://arraigo.github.io/xmile/1.0\"><header><name>Reform</name></header>"
+    "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs><model><variables>"
+    "<aux name=\"Start of reform\"><eqn>4</eqn><range min=\"0\" max=\"10\"/>"
+    "<arraigo:lever group=\"Economy\" default=\"4\" step=\"1\" role=\"policy-year\"/></aux>"
+    "<stock name=\"S\"><eqn>1</eqn><inflow>f</inflow>"
+    "<arraigo:chart order=\"1\" title=\"Level\" shown=\"1\"/></stock>"
+    "<flow name=\"f\"><eqn>IF TIME &gt;= Start_of_reform THEN 2 ELSE 1</eqn></flow>"
+    "</variables></model></xmile>", -1, NULL));
+  arraigo_window_open_model (window, grouped_file);
+  settle (GTK_WIDGET (window));
+  {
+    ArraigoChartModel *m = arraigo_chart_get_model (arraigo_chart_card_get_chart (arraigo_window_get_chart_card (window, 0)));
+    double marker = NAN;
+
+    g_assert_true (arraigo_chart_model_get_marker (m, &marker, NULL));
+    g_assert_cmpfloat (marker, ==, 4);
+    arraigo_scenario_set_value (arraigo_window_get_scenario (window), 0, 7);
+    settle (GTK_WIDGET (window));
+    m = arraigo_chart_get_model (arraigo_chart_card_get_chart (arraigo_window_get_chart_card (window, 0)));
+    g_assert_true (arraigo_chart_model_get_marker (m, &marker, NULL));
+    g_assert_cmpfloat (marker, ==, 7);
+  }
+
   /* A chart whose recorded data is missing still opens, and the window says
    * which chart and why in a toast instead of on stderr. */
   g_assert_true (g_file_set_contents (grouped,

@@ -20,7 +20,7 @@ def lever(name, default, units, doc, rng, history, meta, hist_doc=None):
 aux("Policy start year", 2026, units="Year", rng=(2012, 2045),
     doc="The year the sliders take over from history. Before it every lever follows its historical path (US aid obligations, H-2 visas, the border regime of the day); from it on, each lever moves to its chosen value over the phase-in years. Default: the current year.",
     lever={"doc-es": "El año en que los controles toman el relevo de la historia. Antes de él cada control sigue su trayectoria histórica (obligaciones de ayuda de EE. UU., visas H-2, el régimen fronterizo de cada momento); desde él, cada control pasa a su valor elegido en los años de transición. Por defecto, el año en curso.",
-           "label-es": "Año de inicio de la política", "group": "Context", "step": "1", "default": "2026", "format": "%.0f", "order": "0"})
+           "label-es": "Año de inicio de la política", "group": "Context", "step": "1", "default": "2026", "format": "%.0f", "order": "0", "role": "policy-year"})
 aux("Years to phase in", 3, units="Year", rng=(0, 10),
     doc="Years over which a lever moves from its historical value to the chosen one after the policy year: budgets, hiring, visa programmes and agreements take time to build (assumption: US appropriations and programme start-up take one to five years; 0 means overnight).",
     lever={"doc-es": "Años en que un control pasa de su valor histórico al elegido después del año de la política: presupuestos, contrataciones, programas de visas y acuerdos tardan en montarse (supuesto: de uno a cinco años; 0 significa de un día para otro).",
