@@ -490,11 +490,12 @@ arraigo_scenario_format_value (ArraigoScenario *self,
   const ArraigoLever *lever = arraigo_scenario_get_lever (self, index);
   const char *format = lever->format && format_is_safe (lever->format) ? lever->format : "%g";
   double shown = value * lever->display_scale;
-  g_autoptr (GString) grouped = g_string_new (NULL);
+  g_autoptr (GString) grouped = NULL;
 
   /* A year is written without grouping ("2030", not "2,030"). */
   if (lever->is_year)
     return value == lever->none_value ? g_strdup (C_("year lever", "None")) : g_strdup_printf ("%.0f", value);
+  grouped = g_string_new (NULL);
 
   if ((strstr (format, "million") != NULL || strstr (format, "millones") != NULL) && fabs (shown) >= 1000)
     {

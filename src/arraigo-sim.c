@@ -608,23 +608,23 @@ command_calibrate (int     argc,
   for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
     {
       const ArraigoVariableInfo *info = arraigo_model_get_variable (model, i);
-
-      const char *lower, *upper, *relative;
+      const char *min_text, *max_text;
+      double lower, upper;
+      gboolean bounded;
 
       if (info->vendor == NULL || !g_hash_table_contains (info->vendor, "calibrate.fit"))
         continue;
       /* An absolute uncertainty range is the evidence's range: the fit stays
        * inside it. A relative one is about the value itself and moves with
        * every fit, so it bounds nothing. */
-      lower = g_hash_table_lookup (info->vendor, "uncertainty.min");
-      upper = g_hash_table_lookup (info->vendor, "uncertainty.max");
-      relative = g_hash_table_lookup (info->vendor, "uncertainty.relative");
+      min_text = g_hash_table_lookup (info->vendor, "uncertainty.min");
+      max_text = g_hash_table_lookup (info->vendor, "uncertainty.max");
+      lower = min_text ? g_ascii_strtod (min_text, NULL) : NAN;
+      upper = max_text ? g_ascii_strtod (max_text, NULL) : NAN;
+      bounded = lower < upper && g_strcmp0 (g_hash_table_lookup (info->vendor, "uncertainty.relative"), "true") != 0;
       for (guint k = 0; k < info->n_elements; k++)
-        if (lower != NULL && upper != NULL && g_strcmp0 (relative, "true") != 0
-            && g_ascii_strtod (lower, NULL) < g_ascii_strtod (upper, NULL))
-          arraigo_calibration_add_parameter_in_range (cal, info->first_series + k,
-                                                      g_ascii_strtod (lower, NULL),
-                                                      g_ascii_strtod (upper, NULL));
+        if (bounded)
+          arraigo_calibration_add_parameter_in_range (cal, info->first_series + k, lower, upper);
         else
           arraigo_calibration_add_parameter (cal, info->first_series + k);
     }

@@ -101,6 +101,16 @@ sample_points (void)
   return m;
 }
 
+/* The style every golden image is drawn with: a fixed font and background. */
+static void
+test_style (ArraigoChartStyle *style,
+            gboolean           dark)
+{
+  arraigo_chart_style_init (style, dark);
+  style->font = "DejaVu Sans 10";
+  style->background = dark ? (ArraigoColor) { 0.14, 0.14, 0.14, 1 } : (ArraigoColor) { 1, 1, 1, 1 };
+}
+
 static cairo_surface_t *
 render (ArraigoChartModel *m,
         double             scale,
@@ -111,9 +121,7 @@ render (ArraigoChartModel *m,
   cairo_t *cr = cairo_create (surface);
   ArraigoChartStyle style;
 
-  arraigo_chart_style_init (&style, dark);
-  style.font = "DejaVu Sans 10";
-  style.background = dark ? (ArraigoColor) { 0.14, 0.14, 0.14, 1 } : (ArraigoColor) { 1, 1, 1, 1 };
+  test_style (&style, dark);
   cairo_surface_set_device_scale (surface, scale, scale);
   arraigo_chart_render (cr, WIDTH, HEIGHT, m, &style, hover_x);
   cairo_destroy (cr);
@@ -266,9 +274,7 @@ test_layers (void)
   cairo_t *cr = cairo_create (layered);
   ArraigoChartStyle style;
 
-  arraigo_chart_style_init (&style, FALSE);
-  style.font = "DejaVu Sans 10";
-  style.background = (ArraigoColor) { 1, 1, 1, 1 };
+  test_style (&style, FALSE);
   arraigo_chart_render_layers (cr, WIDTH, HEIGHT, m, &style, NAN, ARRAIGO_CHART_LAYER_STATIC);
   arraigo_chart_render_layers (cr, WIDTH, HEIGHT, m, &style, NAN, ARRAIGO_CHART_LAYER_CURRENT);
   cairo_destroy (cr);
@@ -325,9 +331,7 @@ render_static (ArraigoChartModel *m)
   cairo_t *cr = cairo_create (surface);
   ArraigoChartStyle style;
 
-  arraigo_chart_style_init (&style, FALSE);
-  style.font = "DejaVu Sans 10";
-  style.background = (ArraigoColor) { 1, 1, 1, 1 };
+  test_style (&style, FALSE);
   arraigo_chart_render_layers (cr, WIDTH, HEIGHT, m, &style, NAN, ARRAIGO_CHART_LAYER_STATIC);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -343,9 +347,7 @@ test_static_key_views (void)
   };
   ArraigoChartStyle style;
 
-  arraigo_chart_style_init (&style, FALSE);
-  style.font = "DejaVu Sans 10";
-  style.background = (ArraigoColor) { 1, 1, 1, 1 };
+  test_style (&style, FALSE);
   for (guint a = 0; a < G_N_ELEMENTS (views); a++)
     for (guint b = 0; b < G_N_ELEMENTS (views); b++)
       {

@@ -508,6 +508,25 @@ test_views_and_accessibility (void)
 
 /* A teacher's own model: a broken one says why, a good one gets its own
  * (here: no) levers and charts; the built-in one comes back. */
+/* Writes a small model to PATH (sim specs and dimensions, then variables)
+ * and opens it in the window, as Open Model would. */
+static void
+open_inline_model (ArraigoWindow *window,
+                   const char    *path,
+                   const char    *specs,
+                   const char    *variables)
+{
+  g_autofree char *xml = g_strdup_printf (
+    "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
+    "xmlns:arraigo=\"https://arraigo.github.io/xmile/1.0\"><header><name>Inline</name></header>"
+    "%s<model><variables>%s</variables></model></xmile>", specs, variables);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  arraigo_window_open_model (window, file);
+  settle (GTK_WIDGET (window));
+}
+
 static void
 test_open_models (void)
 {
@@ -519,7 +538,6 @@ test_open_models (void)
   g_autoptr (GFile) teacup_file = g_file_new_for_path (teacup);
   g_autoptr (GFile) builtin_file = g_file_new_for_path (builtin);
   g_autofree char *grouped = g_test_build_filename (G_TEST_BUILT, "grouped.xmile", NULL);
-  g_autoptr (GFile) grouped_file = g_file_new_for_path (grouped);
 
   if (!have_display)
     {
@@ -558,35 +576,23 @@ test_open_models (void)
   g_assert_cmpuint (arraigo_window_get_n_charts (window), ==, 0);
 
   /* Levers in groups of the model's own still each get a row. */
-  g_assert_true (g_file_set_contents (grouped,
-    "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
-    "xmlns:arraigo=\"https://arraigo.github.io/xmile/1.0\"><header><name>Groups</name></header>"
-    "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs><model><variables>"
+  open_inline_model (window, grouped, "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>",
     "<aux name=\"Tax\"><eqn>1</eqn><range min=\"0\" max=\"2\"/><arraigo:lever group=\"Economy\" default=\"1\"/></aux>"
     "<aux name=\"Growth\"><eqn>0.5</eqn><range min=\"0\" max=\"1\"/><arraigo:lever group=\"Aid\" default=\"0.5\"/></aux>"
     "<aux name=\"Rain\"><eqn>3</eqn><range min=\"0\" max=\"5\"/><arraigo:lever group=\"Weather\" default=\"3\"/></aux>"
-    "<stock name=\"S\"><eqn>1</eqn><inflow>f</inflow></stock><flow name=\"f\"><eqn>Tax * Growth + Rain</eqn></flow>"
-    "</variables></model></xmile>", -1, NULL));
-  arraigo_window_open_model (window, grouped_file);
-  settle (GTK_WIDGET (window));
+    "<stock name=\"S\"><eqn>1</eqn><inflow>f</inflow></stock><flow name=\"f\"><eqn>Tax * Growth + Rain</eqn></flow>");
   g_assert_cmpuint (arraigo_scenario_get_n_levers (arraigo_window_get_scenario (window)), ==, 3);
   g_assert_cmpuint (arraigo_lever_panel_get_n_rows (arraigo_window_get_lever_panel (window)), ==, 3);
   g_assert_null (arraigo_window_get_last_notice (window));
 
   /* The policy marker follows whichever lever the model marks as its policy
    * year, whatever its name. */
-  g_assert_true (g_file_set_contents (grouped,
-    "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
-    "xmlns:arraigo=\"https://arraigo.github.io/xmile/1.0\"><header><name>Reform</name></header>"
-    "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs><model><variables>"
+  open_inline_model (window, grouped, "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>",
     "<aux name=\"Start of reform\"><eqn>4</eqn><range min=\"0\" max=\"10\"/>"
     "<arraigo:lever group=\"Economy\" default=\"4\" step=\"1\" role=\"policy-year\"/></aux>"
     "<stock name=\"S\"><eqn>1</eqn><inflow>f</inflow>"
     "<arraigo:chart order=\"1\" title=\"Level\" shown=\"1\"/></stock>"
-    "<flow name=\"f\"><eqn>IF TIME &gt;= Start_of_reform THEN 2 ELSE 1</eqn></flow>"
-    "</variables></model></xmile>", -1, NULL));
-  arraigo_window_open_model (window, grouped_file);
-  settle (GTK_WIDGET (window));
+    "<flow name=\"f\"><eqn>IF TIME &gt;= Start_of_reform THEN 2 ELSE 1</eqn></flow>");
   {
     ArraigoChartModel *m = arraigo_chart_get_model (arraigo_chart_card_get_chart (arraigo_window_get_chart_card (window, 0)));
     double marker = NAN;
@@ -602,17 +608,11 @@ test_open_models (void)
 
   /* A chart whose recorded data is missing still opens, and the window says
    * which chart and why in a toast instead of on stderr. */
-  g_assert_true (g_file_set_contents (grouped,
-    "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
-    "xmlns:arraigo=\"https://arraigo.github.io/xmile/1.0\"><header><name>Data</name></header>"
-    "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs><model><variables>"
+  open_inline_model (window, grouped, "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>",
     "<stock name=\"S\"><eqn>1</eqn><inflow>f</inflow>"
     "<arraigo:chart order=\"1\" title=\"Growth of S\" shown=\"1\" data=\"no-such-file.csv\" "
     "data-time=\"year\" data-element=\"place\" data-value=\"count\"/></stock>"
-    "<flow name=\"f\"><eqn>1</eqn></flow>"
-    "</variables></model></xmile>", -1, NULL));
-  arraigo_window_open_model (window, grouped_file);
-  settle (GTK_WIDGET (window));
+    "<flow name=\"f\"><eqn>1</eqn></flow>");
   g_assert_cmpuint (arraigo_window_get_n_charts (window), ==, 1);
   g_assert_nonnull (arraigo_window_get_last_notice (window));
   g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "Growth of S"));
@@ -620,16 +620,11 @@ test_open_models (void)
 
   /* A model whose results would not fit in memory opens, and the reason it
    * cannot run is told in a toast, not a crash or silence. */
-  g_assert_true (g_file_set_contents (grouped,
-    "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">"
-    "<header><name>Long</name></header>"
+  open_inline_model (window, grouped,
     "<sim_specs><start>0</start><stop>2e7</stop><dt>1</dt></sim_specs>"
-    "<dimensions><dim name=\"D\" size=\"100\"/></dimensions><model><variables>"
+    "<dimensions><dim name=\"D\" size=\"100\"/></dimensions>",
     "<stock name=\"S\"><dimensions><dim name=\"D\"/></dimensions><eqn>1</eqn><inflow>f</inflow></stock>"
-    "<flow name=\"f\"><dimensions><dim name=\"D\"/></dimensions><eqn>1</eqn></flow>"
-    "</variables></model></xmile>", -1, NULL));
-  arraigo_window_open_model (window, grouped_file);
-  settle (GTK_WIDGET (window));
+    "<flow name=\"f\"><dimensions><dim name=\"D\"/></dimensions><eqn>1</eqn></flow>");
   g_assert_nonnull (arraigo_window_get_last_notice (window));
   g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "could not run"));
 

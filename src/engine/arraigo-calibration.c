@@ -28,11 +28,12 @@ typedef struct
  * that a fit cannot leave the evidence; without one it only stays positive. */
 typedef struct
 {
-  guint  series;
-  double initial;
-  double lower;
-  double upper;
+  guint    series;
+  double   initial;
   gboolean bounded;
+  double   lower;
+  double   upper;
+  double   logit_initial;   /* bounded: where the logistic gives the initial value */
 } Parameter;
 
 struct _ArraigoCalibration
@@ -42,6 +43,7 @@ struct _ArraigoCalibration
   GArray       *parameters;   /* Parameter */
   GArray       *values;       /* double: fitted, or initial before a fit */
   GArray       *observations; /* Observation */
+  gboolean      initial_run;  /* the run holds the model as written */
   double        period;       /* observations are means over this many years */
   double        from;
   double        to;
@@ -81,15 +83,24 @@ add_parameter (ArraigoCalibration *self,
                double              lower,
                double              upper)
 {
-  Parameter parameter = { series, 0, lower, upper, bounded };
+  Parameter parameter = { series, 0, bounded, lower, upper, 0 };
 
   g_return_if_fail (series < arraigo_model_get_n_series (self->model));
 
-  if (!arraigo_run_execute (self->run, NULL))
+  /* One run of the model as written gives every starting value. */
+  if (!self->initial_run)
+    {
+      arraigo_run_clear_values (self->run);
+      self->initial_run = arraigo_run_execute (self->run, NULL);
+    }
+  if (!self->initial_run)
     return;
   parameter.initial = arraigo_run_get_series (self->run, series)[0];
   if (bounded)
-    parameter.initial = CLAMP (parameter.initial, lower + 1e-6 * (upper - lower), upper - 1e-6 * (upper - lower));
+    {
+      parameter.initial = CLAMP (parameter.initial, lower + 1e-6 * (upper - lower), upper - 1e-6 * (upper - lower));
+      parameter.logit_initial = log ((parameter.initial - lower) / (upper - parameter.initial));
+    }
   g_array_append_val (self->parameters, parameter);
   g_array_append_val (self->values, parameter.initial);
 }
@@ -158,6 +169,7 @@ static gboolean
 run_with (ArraigoCalibration *self,
           const double       *values)
 {
+  self->initial_run = FALSE;
   for (guint i = 0; i < self->parameters->len; i++)
     arraigo_run_set_series_value (self->run, g_array_index (self->parameters, Parameter, i).series, values[i]);
   return arraigo_run_execute (self->run, NULL);
@@ -202,16 +214,13 @@ parameter_value (const Parameter *p,
                  double           x)
 {
   if (p->bounded)
-    {
-      double start = log ((p->initial - p->lower) / (p->upper - p->initial));
-      return p->lower + (p->upper - p->lower) / (1 + exp (-(x + start)));
-    }
+    return p->lower + (p->upper - p->lower) / (1 + exp (-(x + p->logit_initial)));
   return p->initial * exp (x);
 }
 
 /* Relative residuals, so that small and large countries weigh alike (as
- * per-capita errors would). Parameters are fitted as logarithms: they stay
- * positive and are of comparable scale. */
+ * per-capita errors would). Parameters are fitted through parameter_value,
+ * so they stay positive or inside their range and are of comparable scale. */
 static int
 residuals (const gsl_vector *x,
            void             *data,
