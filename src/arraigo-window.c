@@ -57,8 +57,13 @@ static void
 notify (ArraigoWindow *self,
         const char    *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = adw_toast_new ("");
+  GtkWidget *label = gtk_label_new (message);
 
+  /* A toast's own title is cut to one line; the reason is usually at the end. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
+  adw_toast_set_custom_title (toast, label);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   g_free (self->last_notice);
