@@ -176,7 +176,7 @@ parse_typed_number (const char *text,
   return end != number->str && *end == '\0' && isfinite (*value);
 }
 
-/* Accepts what people type: "1,200", "1.2 billion", "45%", "250000". */
+/* Accepts what people type: "1,200", "1.2 billion" (a lever's large unit), "45%", "250000". */
 gboolean
 arraigo_lever_row_enter_value (ArraigoLeverRow *self,
                                const char      *text)
@@ -187,8 +187,14 @@ arraigo_lever_row_enter_value (ArraigoLeverRow *self,
 
   if (!parse_typed_number (text, &value))
     return FALSE;
-  if (strstr (lower, "billion") != NULL || strstr (lower, "mil millones") != NULL)
-    factor = 1000;
+  /* "1.2 billion" where the model names its large unit so. */
+  if (lever->large_unit != NULL && *lever->large_unit != '\0' && lever->large_scale > 0)
+    {
+      g_autofree char *unit = g_utf8_strdown (lever->large_unit, -1);
+
+      if (strstr (lower, unit) != NULL)
+        factor = 1 / lever->large_scale;
+    }
   value = value * factor / (lever->display_scale != 0 ? lever->display_scale : 1);
   arraigo_scenario_set_value (self->scenario, self->lever, value);
   return TRUE;

@@ -111,6 +111,10 @@ arraigo_scenario_new (ArraigoModel *model)
       lever.default_value = CLAMP (vendor_double (info, "lever.default", info->range_min), info->range_min, info->range_max);
       lever.display_scale = vendor_double (info, "lever.scale", 1);
       lever.format = arraigo_localized (info->vendor, "lever.format", NULL);
+      lever.large_format = arraigo_localized (info->vendor, "lever.large-format", NULL);
+      lever.large_from = vendor_double (info, "lever.large-from", INFINITY);
+      lever.large_scale = vendor_double (info, "lever.large-scale", 1);
+      lever.large_unit = arraigo_localized (info->vendor, "lever.large-unit", NULL);
       lever.label = arraigo_localized (info->vendor, "lever.label", info->name);
       lever.doc = arraigo_localized (info->vendor, "lever.doc", info->doc ? info->doc : "");
       lever.order = (int) vendor_double (info, "lever.order", i);
@@ -480,8 +484,9 @@ format_is_safe (const char *format)
   return conversions == 1;
 }
 
-/* "USD 1,250 million/year" becomes "USD 1.25 billion/year"; percentages and
- * counts get the locale's digit grouping. */
+/* Shows a lever's value in the model's words: the format the file gives
+ * (one for large values too, so "USD 1,250 million/year" can read "USD 1.25
+ * billion/year"), with the locale's digit grouping. */
 char *
 arraigo_scenario_format_value (ArraigoScenario *self,
                                guint            index,
@@ -495,21 +500,14 @@ arraigo_scenario_format_value (ArraigoScenario *self,
   /* A year is written without grouping ("2030", not "2,030"). */
   if (lever->is_year)
     return value == lever->none_value ? g_strdup (C_("year lever", "None")) : g_strdup_printf ("%.0f", value);
-  grouped = g_string_new (NULL);
 
-  if ((strstr (format, "million") != NULL || strstr (format, "millones") != NULL) && fabs (shown) >= 1000)
+  if (lever->large_format != NULL && format_is_safe (lever->large_format) && fabs (shown) >= lever->large_from)
     {
-      g_autoptr (GString) f = g_string_new (format);
-
-      if (g_string_replace (f, "million", "billion", 1) == 0)
-        g_string_replace (f, "millones", "mil millones", 1);
-      g_string_replace (f, "%.0f", "%.2f", 1);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      return g_strdup_printf (f->str, shown / 1000);
-#pragma GCC diagnostic pop
+      format = lever->large_format;
+      shown *= lever->large_scale;
     }
   /* Add the grouping flag to each %.Nf conversion. */
+  grouped = g_string_new (NULL);
   for (const char *c = format; *c; c++)
     {
       g_string_append_c (grouped, *c);

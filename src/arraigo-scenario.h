@@ -27,6 +27,10 @@ typedef struct
   const char                *label;           /* in the user's language when the model has it */
   const char                *doc;             /* likewise */
   const char                *format;          /* printf format for the shown value */
+  const char                *large_format;    /* format from large_from on ("USD %.2f billion/year"), or NULL */
+  double                     large_from;      /* shown value where large_format takes over */
+  double                     large_scale;     /* shown value times this goes into large_format */
+  const char                *large_unit;      /* the word for it people type ("billion"), or NULL */
   int                        order;
   int                        history_series;  /* "<name> history", or -1 */
   gboolean                   is_year;         /* kind="year": a calendar year, chosen from a list */

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
 
@@ -92,6 +93,11 @@ test_format (void)
   assert_format (950, 50, 1000, "950");
   assert_format (0.25, 0.05, 0.35, "0.25");
   assert_format (NAN, 1, 1, "–");
+  /* One suffix for a whole axis: 20000 on an axis up to 400000 is "20k". */
+  assert_format (20000, 20000, 400000, "20k");
+  assert_format (15000, 5000, 20000, "15k");
+  assert_format (12500, 500, 12500, "12.5k");
+  assert_format (9500, 500, 9999, "9500");
 }
 
 static void
@@ -103,12 +109,46 @@ test_format_locale (void)
       return;
     }
   {
-    g_autofree char *text = arraigo_format_number (12500, 500, 90000);
+    g_autofree char *text = arraigo_format_number (9500, 500, 9900);
 
     /* en_US groups thousands; C.UTF-8 does not. Either way the digits stay. */
-    g_assert_true (g_str_equal (text, "12,500") || g_str_equal (text, "12500"));
+    g_assert_true (g_str_equal (text, "9,500") || g_str_equal (text, "9500"));
   }
   setlocale (LC_NUMERIC, "C");
+}
+
+/* Spanish words for the suffixes come from the translation: "mil" for
+ * thousands and "mil M" for a billion (a "billón" is a million millions). */
+static void
+test_format_spanish (void)
+{
+  const char *saved = g_getenv ("LANGUAGE");
+  g_autofree char *keep = g_strdup (saved);
+  g_autofree char *thousands = NULL, *millions = NULL, *billions = NULL;
+
+  if (setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no C.UTF-8 locale for messages");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_setenv ("LANGUAGE", "es", TRUE);
+  setlocale (LC_MESSAGES, "C.UTF-8");   /* makes gettext read LANGUAGE again */
+
+  thousands = arraigo_format_number (150000, 50000, 300000);
+  millions = arraigo_format_number (1500000, 500000, 3000000);
+  billions = arraigo_format_number (2e9, 1e9, 3e9);
+  g_assert_cmpstr (thousands, ==, "150 mil");
+  g_assert_cmpstr (millions, ==, "1.5 M");       /* the C locale's decimal point */
+  g_assert_cmpstr (billions, ==, "2 mil M");
+
+  if (keep != NULL)
+    g_setenv ("LANGUAGE", keep, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, "C");
 }
 
 int
@@ -116,6 +156,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/arraigo/ticks/format-spanish", test_format_spanish);
   g_test_add_func ("/arraigo/ticks/nice-number", test_nice_number);
   g_test_add_func ("/arraigo/ticks/loose-range", test_loose_range);
   g_test_add_func ("/arraigo/ticks/format", test_format);

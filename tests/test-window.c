@@ -336,6 +336,13 @@ test_absurd_values (void)
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 534);
   g_assert_true (arraigo_lever_row_enter_value (row, "1.2 billion"));
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 1200);
+  {
+    g_autofree char *large = arraigo_scenario_format_value (scenario, aid, 1250);
+    g_autofree char *small = arraigo_scenario_format_value (scenario, aid, 534);
+
+    g_assert_cmpstr (large, ==, "USD 1.25 billion/year");
+    g_assert_cmpstr (small, ==, "USD 534 million/year");
+  }
   g_assert_true (arraigo_lever_row_enter_value (row, "99,999,999"));
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 6000);   /* clamped to the range */
   g_assert_true (arraigo_lever_row_enter_value (row, "-5"));
@@ -617,6 +624,23 @@ test_open_models (void)
   g_assert_nonnull (arraigo_window_get_last_notice (window));
   g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "Growth of S"));
   g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "no-such-file.csv"));
+
+  /* A lever's large values are written and read in the words the model
+   * gives (here thousands of people); the C code knows none of them. */
+  open_inline_model (window, grouped, "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>",
+    "<aux name=\"Crowd\"><eqn>500</eqn><range min=\"0\" max=\"100000\"/>"
+    "<arraigo:lever group=\"Context\" default=\"500\" step=\"100\" format=\"%.0f people\" "
+    "large-from=\"1000\" large-scale=\"0.001\" large-format=\"%.1f thousand people\" large-unit=\"Thousand\"/></aux>");
+  {
+    ArraigoScenario *scenario = arraigo_window_get_scenario (window);
+    g_autofree char *small = arraigo_scenario_format_value (scenario, 0, 500);
+    g_autofree char *large = arraigo_scenario_format_value (scenario, 0, 2500);
+
+    g_assert_cmpstr (small, ==, "500 people");
+    g_assert_cmpstr (large, ==, "2.5 thousand people");
+    g_assert_true (arraigo_lever_row_enter_value (find_row (window, "Crowd"), "3.5 thousand"));
+    g_assert_cmpfloat (arraigo_scenario_get_value (scenario, 0), ==, 3500);
+  }
 
   /* A model whose results would not fit in memory opens, and the reason it
    * cannot run is told in a toast, not a crash or silence. */

@@ -38,7 +38,9 @@ lever("Aid budget", 534, "USD million/year",
       "Total US aid to the three countries per year after the policy year. About USD 500 million in 2017, roughly 1% of the foreign-aid budget (Isaacs and Preston, S0, F); obligations were USD 558 million in FY2017 and USD 534 million in FY2023 (project data, F). The Root Causes pledge was USD 4 billion over four years (Bermeo, S2; Selee, S4).",
       (0, 6000), "Aid_budget_history",
       {"doc-es": "Ayuda total de EE. UU. a los tres países por año desde el año de la política. Unos 500 millones de dólares en 2017, cerca del 1% del presupuesto de ayuda exterior (Isaacs y Preston, S0, F); las obligaciones fueron 558 millones en el año fiscal 2017 y 534 millones en 2023 (datos del proyecto, F). El compromiso de la estrategia de causas de fondo fue de 4.000 millones en cuatro años (Bermeo, S2; Selee, S4).",
-       "label-es": "Presupuesto de ayuda", "format-es": "%.0f millones de USD/año", "group": "Aid", "step": "10", "default": "534", "format": "USD %.0f million/year", "order": "1"})
+       "label-es": "Presupuesto de ayuda", "format-es": "%.0f millones de USD/año", "group": "Aid", "step": "10", "default": "534", "format": "USD %.0f million/year", "order": "1",
+       "large-from": "1000", "large-scale": "0.001", "large-format": "USD %.2f billion/year", "large-format-es": "%.2f mil millones de USD/año",
+       "large-unit": "billion", "large-unit-es": "mil millones"})
 aux("Aid share local history", "TIME", gf=([2012.25, 2018.25, 2021.25, 2022.25, 2023.25], [0.042, 0.044, 0.072, 0.102, 0.096]),
     doc="USAID-wide direct local-partner share: 4.2% FY2012, 4.4% FY2018, 7.2% FY2021, 10.2% FY2022, 9.6% FY2023 (aid_program_milestones.csv, F); no Northern Triangle figure exists.")
 lever("Aid share local", 0.096, "dmnl",

@@ -7,6 +7,8 @@
 
 #include "arraigo-ticks.h"
 
+#include <glib/gi18n.h>
+
 #include <math.h>
 #include <stdio.h>
 
@@ -68,9 +70,11 @@ arraigo_ticks_compute (double        lo,
   ticks->digits = (int) MAX (-floor (log10 (step) + 1e-9), 0);
 }
 
-/* Labels people read at a glance: 950, 12,500, 120k, 1.2M, 3.4B, with the
- * locale's separators. The step decides how many digits matter; magnitude
- * (the largest value on the axis) picks one suffix for a whole axis. */
+/* Labels people read at a glance: 950, 9,500, 120k, 1.2M, 3.4B in English
+ * and 950, 9.500, 120 mil, 1,2 M, 3,4 mil M in Spanish (the suffixes are
+ * translated, the separators are the locale's). The step decides how many
+ * digits matter; magnitude (the largest value on the axis) picks one suffix
+ * for a whole axis, so an axis never mixes "20000" with "400k". */
 char *
 arraigo_format_number (double value,
                        double step,
@@ -87,11 +91,11 @@ arraigo_format_number (double value,
     return g_strdup ("0");
 
   if (magnitude >= 1e9)
-    scale = 1e9, suffix = "B";
+    scale = 1e9, suffix = C_("number suffix: billions (10^9)", "B");
   else if (magnitude >= 1e6)
-    scale = 1e6, suffix = "M";
-  else if (magnitude >= 1e5)
-    scale = 1e3, suffix = "k";
+    scale = 1e6, suffix = C_("number suffix: millions", "M");
+  else if (magnitude >= 1e4)
+    scale = 1e3, suffix = C_("number suffix: thousands", "k");
 
   digits = step > 0 ? (int) MAX (-floor (log10 (step / scale) + 1e-9), 0) : 1;
   return g_strdup_printf ("%'.*f%s", MIN (digits, 6), value / scale, suffix);
