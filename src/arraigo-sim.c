@@ -29,7 +29,7 @@ static const char usage_text[] =
   "  arraigo-sim bench MODEL [--runs N]\n"
   "  arraigo-sim check MODEL\n"
   "  arraigo-sim calibrate MODEL --data FILE [--fit FROM:TO] [--check FROM:TO]...\n"
-  "                        [--target NAME] [--also TARGET:FILE:COLUMN[:FILTER=VALUE]]... [--period YEARS] [--write]\n"
+  "                        [--target NAME] [--also TARGET:FILE:COLUMN[:FILTER=VALUE]]... [--period YEARS] [--log] [--write]\n"
   "\n"
   "MODEL is an XMILE file (.xmile or .stmx); 'default' is the built-in model.\n";
 
@@ -559,6 +559,7 @@ command_calibrate (int     argc,
   double time_offset = 0.25;
   gboolean write = FALSE;
   double period = 1;
+  gboolean log_residuals = FALSE;
   GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Observations (CSV, one row per time and element)", "FILE" },
     { "fit", 0, 0, G_OPTION_ARG_STRING, &fit, "Years to fit (default 2012:2019)", "FROM:TO" },
@@ -570,6 +571,7 @@ command_calibrate (int     argc,
     { "value-column", 0, 0, G_OPTION_ARG_STRING, &value_column, "Default usbp_sw_border_encounters", "NAME" },
     { "time-offset", 0, 0, G_OPTION_ARG_DOUBLE, &time_offset, "Added to each time: 0.25 puts a fiscal year at its middle", "YEARS" },
     { "period", 0, 0, G_OPTION_ARG_DOUBLE, &period, "Each observation is a mean over this many years around its time (default 1: yearly totals; 0 compares single instants)", "YEARS" },
+    { "log", 0, 0, G_OPTION_ARG_NONE, &log_residuals, "Fit log (model / data) instead of the relative error: a shortfall of half costs as much as an excess of double", NULL },
     { "write", 0, 0, G_OPTION_ARG_NONE, &write, "Write the fitted values back into the model file", NULL },
     { NULL }
   };
@@ -604,6 +606,7 @@ command_calibrate (int     argc,
     return 1;
   cal = arraigo_calibration_new (model);
   arraigo_calibration_set_period (cal, period);
+  arraigo_calibration_set_log_residuals (cal, log_residuals);
 
   for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
     {

@@ -462,6 +462,34 @@ test_calibration_period_and_bounds (void)
   }
 }
 
+/* Two counts a constant cannot both match, 2 and 8: relative residuals
+ * settle near the smaller (40/17, where the excess over 2 costs as much as
+ * the shortfall under 8), log residuals on their geometric mean, 4. */
+static void
+test_calibration_log_residuals (void)
+{
+  g_autoptr (ArraigoModel) m = load (SPECS (0, 4, 0.25), NULL,
+    "<aux name=\"level\"><eqn>1</eqn></aux>", NULL);
+  int level = arraigo_model_find_series (m, "level");
+  const double expected[] = { 40.0 / 17.0, 4 };
+
+  for (guint log_residuals = 0; log_residuals <= 1; log_residuals++)
+    {
+      g_autoptr (ArraigoCalibration) cal = arraigo_calibration_new (m);
+      g_autoptr (GError) error = NULL;
+      guint iterations = 0;
+
+      arraigo_calibration_add_parameter (cal, (guint) level);
+      arraigo_calibration_set_period (cal, 0);
+      arraigo_calibration_set_log_residuals (cal, log_residuals);
+      arraigo_calibration_add_observation (cal, (guint) level, 1, 2);
+      arraigo_calibration_add_observation (cal, (guint) level, 2, 8);
+      g_assert_true (arraigo_calibration_fit (cal, 0, 3, &iterations, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat_with_epsilon (arraigo_calibration_get_value (cal, 0), expected[log_residuals], 1e-5);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,5 +507,6 @@ main (int   argc,
   g_test_add_func ("/engine/run/overrides-and-times", test_overrides_and_times);
   g_test_add_func ("/engine/run/shared-between-threads", test_shared_between_threads);
   g_test_add_func ("/engine/calibration/period-and-bounds", test_calibration_period_and_bounds);
+  g_test_add_func ("/engine/calibration/log-residuals", test_calibration_log_residuals);
   return g_test_run ();
 }

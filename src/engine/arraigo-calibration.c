@@ -45,6 +45,7 @@ struct _ArraigoCalibration
   GArray       *observations; /* Observation */
   gboolean      initial_run;  /* the run holds the model as written */
   double        period;       /* observations are means over this many years */
+  gboolean      log_residuals; /* log (model / observed) instead of the relative error */
   double        from;
   double        to;
 };
@@ -133,6 +134,17 @@ arraigo_calibration_set_period (ArraigoCalibration *self,
   self->period = period;
 }
 
+/* A relative error costs at most 1 for any shortfall but without bound for
+ * an excess, so a relative fit prefers to flatten a surge it cannot time;
+ * log residuals weigh half the record like twice it. Relative is the
+ * default because the errors are reported as mean absolute percentages. */
+void
+arraigo_calibration_set_log_residuals (ArraigoCalibration *self,
+                                       gboolean            log_residuals)
+{
+  self->log_residuals = log_residuals;
+}
+
 void
 arraigo_calibration_add_observation (ArraigoCalibration *self,
                                      guint               series,
@@ -219,8 +231,9 @@ parameter_value (const Parameter *p,
 }
 
 /* Relative residuals, so that small and large countries weigh alike (as
- * per-capita errors would). Parameters are fitted through parameter_value,
- * so they stay positive or inside their range and are of comparable scale. */
+ * per-capita errors would); or log residuals, log (model / observed), when
+ * asked. Parameters are fitted through parameter_value, so they stay
+ * positive or inside their range and are of comparable scale. */
 static int
 residuals (const gsl_vector *x,
            void             *data,
@@ -245,7 +258,12 @@ residuals (const gsl_vector *x,
       model = model_value (self, o);
       if (!isfinite (model))
         return GSL_EDOM;
-      gsl_vector_set (f, k++, (model - o->value) / o->value);
+      if (self->log_residuals)
+        /* A model at or below zero where people were counted is far off,
+         * not undefined: it costs as much as a millionth of the record. */
+        gsl_vector_set (f, k++, log (MAX (model, 1e-6 * o->value) / o->value));
+      else
+        gsl_vector_set (f, k++, (model - o->value) / o->value);
     }
   return GSL_SUCCESS;
 }

@@ -28,6 +28,8 @@ void                arraigo_calibration_add_parameter_in_range (ArraigoCalibrati
                                                          double               upper);
 void                arraigo_calibration_set_period      (ArraigoCalibration  *self,
                                                          double               period);
+void                arraigo_calibration_set_log_residuals (ArraigoCalibration *self,
+                                                         gboolean             log_residuals);
 void                arraigo_calibration_add_observation (ArraigoCalibration  *self,
                                                          guint                series,
                                                          double               time,
