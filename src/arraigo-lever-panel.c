@@ -8,7 +8,6 @@
 #include "arraigo-lever-panel.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
 #include <math.h>
 
 struct _ArraigoLeverPanel
@@ -22,27 +21,58 @@ struct _ArraigoLeverPanel
 
 G_DEFINE_FINAL_TYPE (ArraigoLeverPanel, arraigo_lever_panel, GTK_TYPE_WIDGET)
 
-/* Policy groups first, then the context a user assumes rather than chooses. */
-static const struct
+/* A group of levers as the model describes it: its heading and line come
+ * from group-title and group-doc on any one of its levers, its place from
+ * group-order; a group the model says nothing about is headed by its name
+ * and comes last, in the order its levers appear. */
+typedef struct
 {
   const char *id;
   const char *title;
   const char *description;
-} groups[] = {
-  { "Aid", N_("Aid"), N_("US assistance to Guatemala, Honduras and El Salvador") },
-  { "Visas", N_("Visas"), N_("Legal ways to come and work or find protection") },
-  { "Enforcement", N_("Enforcement"), N_("Border, Mexico, asylum and removals") },
-  { "Assumptions", N_("Assumptions"), N_("Conditions no one policy controls") },
-  { "Context", N_("Context"), N_("When the sliders take over from history") },
-};
+  int         order;
+  guint       first;
+} LeverGroup;
 
-static gboolean
-is_known_group (const char *id)
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
 {
-  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-    if (g_strcmp0 (id, groups[g].id) == 0)
-      return TRUE;
-  return FALSE;
+  const LeverGroup *x = a, *y = b;
+
+  if (x->order != y->order)
+    return x->order < y->order ? -1 : 1;
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static GArray *
+collect_groups (ArraigoScenario *scenario)
+{
+  GArray *groups = g_array_new (FALSE, TRUE, sizeof (LeverGroup));
+
+  for (guint i = 0; i < arraigo_scenario_get_n_levers (scenario); i++)
+    {
+      const ArraigoLever *lever = arraigo_scenario_get_lever (scenario, i);
+      LeverGroup *group = NULL;
+
+      for (guint g = 0; g < groups->len && group == NULL; g++)
+        if (g_str_equal (g_array_index (groups, LeverGroup, g).id, lever->group))
+          group = &g_array_index (groups, LeverGroup, g);
+      if (group == NULL)
+        {
+          LeverGroup fresh = { lever->group, lever->group, NULL, G_MAXINT, i };
+
+          g_array_append_val (groups, fresh);
+          group = &g_array_index (groups, LeverGroup, groups->len - 1);
+        }
+      if (lever->group_title != NULL)
+        group->title = lever->group_title;
+      if (lever->group_doc != NULL)
+        group->description = lever->group_doc;
+      group->order = MIN (group->order, lever->group_order);
+    }
+  g_array_sort (groups, compare_groups);
+  return groups;
 }
 
 /* One card of levers: every lever of the scenario whose group is ID. */
@@ -98,24 +128,15 @@ arraigo_lever_panel_new (ArraigoSimulation *simulation)
   ArraigoLeverPanel *self = g_object_new (ARRAIGO_TYPE_LEVER_PANEL, NULL);
   ArraigoScenario *scenario = arraigo_simulation_get_scenario (simulation);
   ArraigoRun *baseline = arraigo_simulation_get_baseline (simulation);
-  g_autoptr (GPtrArray) other_groups = g_ptr_array_new ();
+  g_autoptr (GArray) groups = collect_groups (scenario);
 
-  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-    add_group (self, scenario, baseline, groups[g].id, _(groups[g].title), _(groups[g].description));
-
-  /* A model's own groups come after ours, titled with the model's word for
-   * them, so that no lever is ever left out of the panel. */
-  for (guint i = 0; i < arraigo_scenario_get_n_levers (scenario); i++)
+  /* Every lever is in exactly one group, so none is left out of the panel. */
+  for (guint g = 0; g < groups->len; g++)
     {
-      const char *id = arraigo_scenario_get_lever (scenario, i)->group;
+      const LeverGroup *group = &g_array_index (groups, LeverGroup, g);
 
-      if (!is_known_group (id) &&
-          !g_ptr_array_find_with_equal_func (other_groups, id, g_str_equal, NULL))
-        g_ptr_array_add (other_groups, (gpointer) id);
+      add_group (self, scenario, baseline, group->id, group->title, group->description);
     }
-  for (guint g = 0; g < other_groups->len; g++)
-    add_group (self, scenario, baseline, other_groups->pdata[g], other_groups->pdata[g], NULL);
-
   return GTK_WIDGET (self);
 }
 

@@ -105,6 +105,10 @@ arraigo_scenario_new (ArraigoModel *model)
       lever.info = info;
       lever.series = info->first_series;
       lever.group = g_hash_table_lookup (info->vendor, "lever.group");
+      lever.group_title = arraigo_localized (info->vendor, "lever.group-title", NULL);
+      lever.group_doc = arraigo_localized (info->vendor, "lever.group-doc", NULL);
+      lever.group_order = g_hash_table_contains (info->vendor, "lever.group-order")
+                          ? (int) vendor_double (info, "lever.group-order", G_MAXINT) : G_MAXINT;
       lever.min = info->range_min;
       lever.max = info->range_max;
       lever.step = vendor_double (info, "lever.step", (info->range_max - info->range_min) / 100);

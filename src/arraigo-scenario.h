@@ -19,6 +19,9 @@ typedef struct
   const ArraigoVariableInfo *info;
   guint                      series;
   const char                *group;
+  const char                *group_title;     /* the group's heading, on any one of its levers, or NULL */
+  const char                *group_doc;       /* the line under it, likewise */
+  int                        group_order;     /* where the group goes in the panel; G_MAXINT if unsaid */
   double                     min;
   double                     max;
   double                     step;

@@ -614,6 +614,9 @@ test_metadata (void)
 {
   g_autoptr (GPtrArray) paths = scenario_paths ();
   guint n_levers = 0;
+  g_autoptr (GPtrArray) titled_groups = g_ptr_array_new ();
+
+  g_ptr_array_add (titled_groups, NULL);   /* kept NULL-terminated for g_strv_contains */
 
   for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
     {
@@ -633,11 +636,22 @@ test_metadata (void)
           g_assert_true (info->is_constant);
           g_assert_nonnull (def);
           g_assert_true (g_strv_contains ((const char *[]) { "Aid", "Visas", "Enforcement", "Assumptions", "Context", NULL }, group));
+          /* The group's heading lives on one of its levers, in both languages. */
+          if (g_hash_table_contains (info->vendor, "lever.group-title"))
+            {
+              g_assert_false (g_strv_contains ((const char * const *) titled_groups->pdata, group));
+              g_ptr_array_insert (titled_groups, (int) titled_groups->len - 1, (gpointer) group);
+              g_assert_nonnull (g_hash_table_lookup (info->vendor, "lever.group-title-es"));
+              g_assert_nonnull (g_hash_table_lookup (info->vendor, "lever.group-doc"));
+              g_assert_nonnull (g_hash_table_lookup (info->vendor, "lever.group-doc-es"));
+              g_assert_nonnull (g_hash_table_lookup (info->vendor, "lever.group-order"));
+            }
           g_assert_cmpfloat (g_ascii_strtod (def, NULL), >=, info->range_min);
           g_assert_cmpfloat (g_ascii_strtod (def, NULL), <=, info->range_max);
         }
     }
   g_assert_cmpuint (n_levers, >=, 15);
+  g_assert_cmpuint (titled_groups->len - 1, ==, 5);
 
   /* Each uncertain value sits inside its own range. */
   {

@@ -515,6 +515,29 @@ test_views_and_accessibility (void)
 
 /* A teacher's own model: a broken one says why, a good one gets its own
  * (here: no) levers and charts; the built-in one comes back. */
+/* The headings of the lever panel's groups, top to bottom. */
+static void
+collect_group_titles (GtkWidget *widget,
+                      GPtrArray *titles)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    {
+      g_ptr_array_add (titles, (gpointer) adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_group_titles (child, titles);
+}
+
+static GPtrArray *
+group_titles (GtkWidget *panel)
+{
+  GPtrArray *titles = g_ptr_array_new ();
+
+  collect_group_titles (panel, titles);
+  return titles;
+}
+
 /* Writes a small model to PATH (sim specs and dimensions, then variables)
  * and opens it in the window, as Open Model would. */
 static void
@@ -582,15 +605,25 @@ test_open_models (void)
   g_assert_cmpuint (arraigo_scenario_get_n_levers (arraigo_window_get_scenario (window)), ==, 0);
   g_assert_cmpuint (arraigo_window_get_n_charts (window), ==, 0);
 
-  /* Levers in groups of the model's own still each get a row. */
+  /* Every lever gets a row, in groups the model names, heads and orders
+   * itself (a group it says nothing about is headed by its name, last). */
   open_inline_model (window, grouped, "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>",
-    "<aux name=\"Tax\"><eqn>1</eqn><range min=\"0\" max=\"2\"/><arraigo:lever group=\"Economy\" default=\"1\"/></aux>"
+    "<aux name=\"Tax\"><eqn>1</eqn><range min=\"0\" max=\"2\"/><arraigo:lever group=\"Economy\" default=\"1\" group-order=\"2\"/></aux>"
     "<aux name=\"Growth\"><eqn>0.5</eqn><range min=\"0\" max=\"1\"/><arraigo:lever group=\"Aid\" default=\"0.5\"/></aux>"
-    "<aux name=\"Rain\"><eqn>3</eqn><range min=\"0\" max=\"5\"/><arraigo:lever group=\"Weather\" default=\"3\"/></aux>"
+    "<aux name=\"Rain\"><eqn>3</eqn><range min=\"0\" max=\"5\"/><arraigo:lever group=\"Weather\" default=\"3\" "
+    "group-order=\"1\" group-title=\"Weather and climate\" group-doc=\"What no one decides\"/></aux>"
     "<stock name=\"S\"><eqn>1</eqn><inflow>f</inflow></stock><flow name=\"f\"><eqn>Tax * Growth + Rain</eqn></flow>");
   g_assert_cmpuint (arraigo_scenario_get_n_levers (arraigo_window_get_scenario (window)), ==, 3);
   g_assert_cmpuint (arraigo_lever_panel_get_n_rows (arraigo_window_get_lever_panel (window)), ==, 3);
   g_assert_null (arraigo_window_get_last_notice (window));
+  {
+    g_autoptr (GPtrArray) titles = group_titles (GTK_WIDGET (arraigo_window_get_lever_panel (window)));
+
+    g_assert_cmpuint (titles->len, ==, 3);
+    g_assert_cmpstr (titles->pdata[0], ==, "Weather and climate");
+    g_assert_cmpstr (titles->pdata[1], ==, "Economy");
+    g_assert_cmpstr (titles->pdata[2], ==, "Aid");
+  }
 
   /* The policy marker follows whichever lever the model marks as its policy
    * year, whatever its name. */

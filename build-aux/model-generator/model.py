@@ -20,7 +20,8 @@ def lever(name, default, units, doc, rng, history, meta, hist_doc=None):
 aux("Policy start year", 2026, units="Year", rng=(2012, 2045),
     doc="The year the sliders take over from history. Before it every lever follows its historical path (US aid obligations, H-2 visas, the border regime of the day); from it on, each lever moves to its chosen value over the phase-in years. Default: the current year.",
     lever={"doc-es": "El año en que los controles toman el relevo de la historia. Antes de él cada control sigue su trayectoria histórica (obligaciones de ayuda de EE. UU., visas H-2, el régimen fronterizo de cada momento); desde él, cada control pasa a su valor elegido en los años de transición. Por defecto, el año en curso.",
-           "label-es": "Año de inicio de la política", "group": "Context", "step": "1", "default": "2026", "format": "%.0f", "order": "0", "role": "policy-year"})
+           "label-es": "Año de inicio de la política", "group-order": "5", "group-title": "Context", "group-title-es": "Contexto", "group-doc": "When the sliders take over from history", "group-doc-es": "Cuándo los controles toman el relevo de la historia",
+           "group": "Context", "step": "1", "default": "2026", "format": "%.0f", "order": "0", "role": "policy-year"})
 aux("Years to phase in", 3, units="Year", rng=(0, 10),
     doc="Years over which a lever moves from its historical value to the chosen one after the policy year: budgets, hiring, visa programmes and agreements take time to build (assumption: US appropriations and programme start-up take one to five years; 0 means overnight).",
     lever={"doc-es": "Años en que un control pasa de su valor histórico al elegido después del año de la política: presupuestos, contrataciones, programas de visas y acuerdos tardan en montarse (supuesto: de uno a cinco años; 0 significa de un día para otro).",
@@ -38,7 +39,8 @@ lever("Aid budget", 534, "USD million/year",
       "Total US aid to the three countries per year after the policy year. About USD 500 million in 2017, roughly 1% of the foreign-aid budget (Isaacs and Preston, S0, F); obligations were USD 558 million in FY2017 and USD 534 million in FY2023 (project data, F). The Root Causes pledge was USD 4 billion over four years (Bermeo, S2; Selee, S4).",
       (0, 6000), "Aid_budget_history",
       {"doc-es": "Ayuda total de EE. UU. a los tres países por año desde el año de la política. Unos 500 millones de dólares en 2017, cerca del 1% del presupuesto de ayuda exterior (Isaacs y Preston, S0, F); las obligaciones fueron 558 millones en el año fiscal 2017 y 534 millones en 2023 (datos del proyecto, F). El compromiso de la estrategia de causas de fondo fue de 4.000 millones en cuatro años (Bermeo, S2; Selee, S4).",
-       "label-es": "Presupuesto de ayuda", "format-es": "%.0f millones de USD/año", "group": "Aid", "step": "10", "default": "534", "format": "USD %.0f million/year", "order": "1",
+       "label-es": "Presupuesto de ayuda", "format-es": "%.0f millones de USD/año", "group-order": "1", "group-title": "Aid", "group-title-es": "Ayuda", "group-doc": "US assistance to Guatemala, Honduras and El Salvador", "group-doc-es": "Asistencia de EE. UU. a Guatemala, Honduras y El Salvador",
+           "group": "Aid", "step": "10", "default": "534", "format": "USD %.0f million/year", "order": "1",
        "large-from": "1000", "large-scale": "0.001", "large-format": "USD %.2f billion/year", "large-format-es": "%.2f mil millones de USD/año",
        "large-unit": "billion", "large-unit-es": "mil millones"})
 aux("Aid share local history", "TIME", gf=([2012.25, 2018.25, 2021.25, 2022.25, 2023.25], [0.042, 0.044, 0.072, 0.102, 0.096]),
@@ -83,7 +85,8 @@ lever("Seasonal visas", 31000, "visas/year",
       "Seasonal and temporary US work visas (H-2A, H-2B) for the three nationalities per year after the policy year. About 31,000 were issued in FY2024 (project data, F); Mexico receives more than 250,000 a year (Selee, S4, F); Root Causes added 6,000 (Bermeo, S2, F).",
       (0, 300000), "Seasonal_visas_history",
       {"doc-es": "Visas de trabajo temporal en EE. UU. (H-2A, H-2B) para las tres nacionalidades por año. Unas 31.000 en el año fiscal 2024 (datos del proyecto, F); México recibe más de 250.000 al año (Selee, S4, F); la estrategia de causas de fondo añadió 6.000 (Bermeo, S2, F).",
-       "label-es": "Visas de trabajo temporal", "format-es": "%.0f visas/año", "group": "Visas", "step": "1000", "default": "31000", "format": "%.0f visas/year", "order": "1"})
+       "label-es": "Visas de trabajo temporal", "format-es": "%.0f visas/año", "group-order": "2", "group-title": "Visas", "group-title-es": "Visas", "group-doc": "Legal ways to come and work or find protection", "group-doc-es": "Vías legales para venir a trabajar o encontrar protección",
+           "group": "Visas", "step": "1000", "default": "31000", "format": "%.0f visas/year", "order": "1"})
 param("Historical worker protection", 0.2, "dmnl", "Worker protection before the policy year, 0 none to 1 full (assumption: recruitment abuse and debt are common; Selee, S4).", 0.1, 0.4)
 lever("Worker protection", 0.2, "dmnl",
       "Recruitment rules, consular help and portable visas that keep seasonal workers from debt bondage and abuse, so more take part and more of their pay comes home (Selee, S4, mechanism 8). 0 none, 1 full.",
@@ -103,7 +106,8 @@ lever("Border enforcement", 1, "dmnl",
       "US border enforcement between ports of entry, 1 = the 2017 level: agents, surveillance, barriers, prosecution (an index: the project data hold no Border Patrol staffing or budget series). Its cost is Border enforcement cost at 2017 level times the index. The US spends about ten times as much on border enforcement against child migrants as on security assistance to the region (Clemens, CGD 2018, project data, F).",
       (0, 3), "Historical_border_enforcement",
       {"doc-es": "Control de EE. UU. en la frontera entre los puertos de entrada, 1 = nivel de 2017: agentes, vigilancia, barreras, procesamiento judicial (un índice: los datos del proyecto no tienen una serie de personal ni de presupuesto de la Patrulla Fronteriza). EE. UU. gasta unas diez veces más en control fronterizo contra niños migrantes que en asistencia de seguridad a la región (Clemens, CGD 2018, F).",
-       "label-es": "Control fronterizo", "group": "Enforcement", "step": "0.05", "default": "1", "format": "%.2f", "order": "1"})
+       "label-es": "Control fronterizo", "group-order": "3", "group-title": "Enforcement", "group-title-es": "Control", "group-doc": "Border, Mexico, asylum and removals", "group-doc-es": "Frontera, México, asilo y deportaciones",
+           "group": "Enforcement", "step": "0.05", "default": "1", "format": "%.2f", "order": "1"})
 aux("Mexico enforcement history", "TIME", units="people/year",
     gf=([2012, 2013.5, 2014.5, 2015.5, 2016.5, 2017.5, 2018.5, 2019.3, 2019.7, 2020.5, 2021.5, 2022.5, 2024.5],
         [160000, 175000, 215000, 370000, 300000, 220000, 180000, 220000, 350000, 240000, 200000, 190000, 190000]),
@@ -171,7 +175,8 @@ lever("Interior removals", 25000, "people/year",
 aux("Economic growth", 0.03, units="1/year", rng=(-0.03, 0.08),
     doc="Underlying growth of income per head in current US dollars after the policy year, before the effects of aid, remittances and seasonal work. 2012-2019 growth was 2.4-4.6% a year (World Bank, population_gdp_worldbank_2000_2024.csv, D).",
     lever={"doc-es": "Crecimiento del ingreso por habitante en dólares corrientes desde el año de la política, antes de los efectos de la ayuda, las remesas y el trabajo temporal. Entre 2012 y 2019 fue del 2,4% al 4,6% anual (Banco Mundial, D).",
-           "label-es": "Crecimiento económico", "format-es": "%.1f%%/año", "group": "Assumptions", "step": "0.005", "default": "0.03", "format": "%.1f%%/year", "scale": "100", "order": "1"},
+           "label-es": "Crecimiento económico", "format-es": "%.1f%%/año", "group-order": "4", "group-title": "Assumptions", "group-title-es": "Supuestos", "group-doc": "Conditions no one policy controls", "group-doc-es": "Condiciones que ninguna política controla",
+           "group": "Assumptions", "step": "0.005", "default": "0.03", "format": "%.1f%%/year", "scale": "100", "order": "1"},
     unc={"distribution": "triangular", "min": "0", "mode": "0.03", "max": "0.05"})
 aux("US labour demand", 1, rng=(0.5, 2),
     doc="Demand for migrant labour in the US, 1 = today. It sets how many seasonal slots employers fill (assumption).",
