@@ -28,10 +28,13 @@ static const char usage_text[] =
   "                        [--vars A,B] [--output FILE] [--format csv|tsv]\n"
   "  arraigo-sim bench MODEL [--runs N]\n"
   "  arraigo-sim check MODEL\n"
-  "  arraigo-sim calibrate MODEL --data FILE [--fit FROM:TO] [--check FROM:TO]...\n"
+  "  arraigo-sim calibrate MODEL [--data FILE] [--fit FROM:TO] [--check FROM:TO]...\n"
   "                        [--target NAME] [--also TARGET:FILE:COLUMN[:FILTER=VALUE]]... [--period YEARS] [--log] [--write]\n"
   "\n"
-  "MODEL is an XMILE file (.xmile or .stmx); 'default' is the built-in model.\n";
+  "MODEL is an XMILE file (.xmile or .stmx); 'default' is the built-in model.\n"
+  "calibrate takes what it is not given from the model: the variable charted against\n"
+  "data (arraigo:chart data=...), that file and its columns, and the fit and check\n"
+  "years of the parameters it fits (arraigo:calibrate fit=... check=...).\n";
 
 static gboolean
 parse_number (const char  *text,
@@ -545,6 +548,63 @@ write_fitted_note (GString     *xml,
   return TRUE;
 }
 
+/* The variable a model is checked against: the one --target names, or the
+ * first whose chart declares a data file (arraigo:chart data="..."). */
+static const ArraigoVariableInfo *
+find_recorded_variable (ArraigoModel *model,
+                        const char   *target)
+{
+  for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
+    {
+      const ArraigoVariableInfo *info = arraigo_model_get_variable (model, i);
+      gboolean charted = info->vendor != NULL && g_hash_table_contains (info->vendor, "chart.data");
+
+      if (target != NULL ? g_str_equal (info->name, target) : charted)
+        return charted ? info : NULL;
+    }
+  return NULL;
+}
+
+/* The model's own word for how the data are read, or NULL. */
+static const char *
+chart_data_attribute (const ArraigoVariableInfo *recorded,
+                      const char                *key)
+{
+  return recorded != NULL ? g_hash_table_lookup (recorded->vendor, key) : NULL;
+}
+
+/* A data file named in the model is relative to the model's folder; it is
+ * shown relative to the working folder when it lies below it. */
+static char *
+model_relative_path (ArraigoModel *model,
+                     const char   *file)
+{
+  g_autofree char *relative_dir = g_path_get_dirname (arraigo_model_get_filename (model));
+  g_autofree char *dir = g_canonicalize_filename (relative_dir, NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *path = g_canonicalize_filename (file, dir);
+  g_autofree char *prefix = g_strconcat (cwd, G_DIR_SEPARATOR_S, NULL);
+
+  return g_str_has_prefix (path, prefix) ? g_strdup (path + strlen (prefix)) : g_steal_pointer (&path);
+}
+
+/* The windows the model gives its fitted parameters (arraigo:calibrate
+ * fit="FROM:TO" check="FROM:TO"): the first parameter that names one. */
+static const char *
+calibration_window (ArraigoModel *model,
+                    const char   *key)
+{
+  for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
+    {
+      const ArraigoVariableInfo *info = arraigo_model_get_variable (model, i);
+      const char *window = info->vendor != NULL ? g_hash_table_lookup (info->vendor, key) : NULL;
+
+      if (window != NULL)
+        return window;
+    }
+  return NULL;
+}
+
 static int
 command_calibrate (int     argc,
                    char  **argv,
@@ -556,20 +616,20 @@ command_calibrate (int     argc,
   g_auto (GStrv) also = NULL;
   g_autofree char *target = NULL;
   g_autofree char *time_column = NULL, *element_column = NULL, *value_column = NULL;
-  double time_offset = 0.25;
+  double time_offset = NAN;
   gboolean write = FALSE;
   double period = 1;
   gboolean log_residuals = FALSE;
   GOptionEntry entries[] = {
-    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Observations (CSV, one row per time and element)", "FILE" },
-    { "fit", 0, 0, G_OPTION_ARG_STRING, &fit, "Years to fit (default 2012:2019)", "FROM:TO" },
-    { "check", 0, 0, G_OPTION_ARG_STRING_ARRAY, &checks, "Years to check without fitting (default 2020:2024)", "FROM:TO" },
-    { "target", 0, 0, G_OPTION_ARG_STRING, &target, "Model variable compared with the data (default Encounters)", "NAME" },
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Observations (CSV, one row per time and element; default: the data file of the target's chart)", "FILE" },
+    { "fit", 0, 0, G_OPTION_ARG_STRING, &fit, "Years to fit (default: the model's arraigo:calibrate fit)", "FROM:TO" },
+    { "check", 0, 0, G_OPTION_ARG_STRING_ARRAY, &checks, "Years to check without fitting (default: the model's arraigo:calibrate check)", "FROM:TO" },
+    { "target", 0, 0, G_OPTION_ARG_STRING, &target, "Model variable compared with the data (default: the first charted against data)", "NAME" },
     { "also", 0, 0, G_OPTION_ARG_STRING_ARRAY, &also, "Fit another variable too, to a column of another file, optionally only rows where FILTER is VALUE", "TARGET:FILE:COLUMN[:FILTER=VALUE]" },
-    { "time-column", 0, 0, G_OPTION_ARG_STRING, &time_column, "Default fiscal_year", "NAME" },
-    { "element-column", 0, 0, G_OPTION_ARG_STRING, &element_column, "Default country", "NAME" },
-    { "value-column", 0, 0, G_OPTION_ARG_STRING, &value_column, "Default usbp_sw_border_encounters", "NAME" },
-    { "time-offset", 0, 0, G_OPTION_ARG_DOUBLE, &time_offset, "Added to each time: 0.25 puts a fiscal year at its middle", "YEARS" },
+    { "time-column", 0, 0, G_OPTION_ARG_STRING, &time_column, "Default: the chart's data-time", "NAME" },
+    { "element-column", 0, 0, G_OPTION_ARG_STRING, &element_column, "Default: the chart's data-element", "NAME" },
+    { "value-column", 0, 0, G_OPTION_ARG_STRING, &value_column, "Default: the chart's data-value", "NAME" },
+    { "time-offset", 0, 0, G_OPTION_ARG_DOUBLE, &time_offset, "Added to each time (default: the chart's data-offset; 0.25 puts a fiscal year at its middle)", "YEARS" },
     { "period", 0, 0, G_OPTION_ARG_DOUBLE, &period, "Each observation is a mean over this many years around its time (default 1: yearly totals; 0 compares single instants)", "YEARS" },
     { "log", 0, 0, G_OPTION_ARG_NONE, &log_residuals, "Fit log (model / data) instead of the relative error: a shortfall of half costs as much as an excess of double", NULL },
     { "write", 0, 0, G_OPTION_ARG_NONE, &write, "Write the fitted values back into the model file", NULL },
@@ -580,16 +640,17 @@ command_calibrate (int     argc,
   g_autoptr (ArraigoCalibration) cal = NULL;
   g_autoptr (GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) report = g_string_new (NULL);
-  double from = 2012, to = 2019;
+  double from = NAN, to = NAN;
   guint iterations = 0;
-  const char *default_checks[] = { "2020:2024", NULL };
+  const ArraigoVariableInfo *recorded;
+  const char *model_fit, *model_check;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, error))
     return 2;
-  if (argc != 2 || data == NULL)
+  if (argc != 2)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("calibrate needs one MODEL and --data FILE"));
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("calibrate needs one MODEL"));
       return 2;
     }
   if (fit != NULL && !parse_window (fit, &from, &to, error))
@@ -604,6 +665,57 @@ command_calibrate (int     argc,
   model = load_model (argv[1], error);
   if (model == NULL)
     return 1;
+
+  /* What is not given on the command line comes from the model: the
+   * variable its chart draws against data, that file and its columns, and
+   * the windows its fitted parameters name. */
+  recorded = find_recorded_variable (model, target);
+  if (target == NULL && recorded != NULL)
+    target = g_strdup (recorded->name);
+  if (data == NULL && recorded != NULL)
+    data = model_relative_path (model, chart_data_attribute (recorded, "chart.data"));
+  if (target == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("%s charts no variable against data: give --target NAME and --data FILE"), argv[1]);
+      return 2;
+    }
+  if (data == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("the model names no data file for '%s': give --data FILE"), target);
+      return 2;
+    }
+  if (time_column == NULL)
+    time_column = g_strdup (chart_data_attribute (recorded, "chart.data-time"));
+  if (element_column == NULL)
+    element_column = g_strdup (chart_data_attribute (recorded, "chart.data-element"));
+  if (value_column == NULL)
+    value_column = g_strdup (chart_data_attribute (recorded, "chart.data-value"));
+  if (time_column == NULL || value_column == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("the model does not say how %s is read: give --time-column and --value-column"), data);
+      return 2;
+    }
+  if (isnan (time_offset))
+    {
+      const char *offset = chart_data_attribute (recorded, "chart.data-offset");
+
+      time_offset = offset != NULL ? g_ascii_strtod (offset, NULL) : 0;
+    }
+  model_fit = calibration_window (model, "calibrate.fit");
+  if (fit == NULL && (model_fit == NULL || !parse_window (model_fit, &from, &to, error)))
+    {
+      if (model_fit == NULL)
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                     _("the model names no years to fit: give --fit FROM:TO"));
+      return 2;
+    }
+  model_check = calibration_window (model, "calibrate.check");
+  if (checks == NULL && model_check != NULL)
+    checks = g_strsplit (model_check, " ", -1);
+
   cal = arraigo_calibration_new (model);
   arraigo_calibration_set_period (cal, period);
   arraigo_calibration_set_log_residuals (cal, log_residuals);
@@ -632,10 +744,7 @@ command_calibrate (int     argc,
           arraigo_calibration_add_parameter (cal, info->first_series + k);
     }
 
-  if (!load_observations (cal, model, data, target ? target : "Encounters",
-                          time_column ? time_column : "fiscal_year",
-                          element_column ? element_column : "country",
-                          value_column ? value_column : "usbp_sw_border_encounters",
+  if (!load_observations (cal, model, data, target, time_column, element_column, value_column,
                           NULL, NULL, time_offset, targets, error))
     return 1;
   /* More observed series fitted at the same time, e.g. one group's counts. */
@@ -660,9 +769,7 @@ command_calibrate (int     argc,
               return 2;
             }
         }
-      if (!load_observations (cal, model, parts[1], parts[0],
-                              time_column ? time_column : "fiscal_year",
-                              element_column ? element_column : "country",
+      if (!load_observations (cal, model, parts[1], parts[0], time_column, element_column,
                               parts[2], filter ? filter[0] : NULL, filter ? filter[1] : NULL,
                               time_offset, targets, error))
         return 1;
@@ -678,12 +785,12 @@ command_calibrate (int     argc,
                             arraigo_calibration_get_value (cal, i));
 
   g_string_append (report, "\nwindow      series                                     n        RMSE    MAPE\n");
-  for (guint w = 0; w < 1 + (checks ? g_strv_length (checks) : 1); w++)
+  for (guint w = 0; w < 1 + (checks ? g_strv_length (checks) : 0); w++)
     {
       double wf = from, wt = to;
       const char *label = w == 0 ? "fit" : "check";
 
-      if (w > 0 && !parse_window (checks ? checks[w - 1] : default_checks[w - 1], &wf, &wt, error))
+      if (w > 0 && !parse_window (checks[w - 1], &wf, &wt, error))
         return 2;
       for (guint t = 0; t < targets->len; t++)
         {
@@ -719,7 +826,7 @@ command_calibrate (int     argc,
           const char *name = arraigo_model_get_series_name (model, series);
           const char *bracket = strchr (name, '[');
           g_autofree char *element = bracket ? g_strndup (bracket + 1, strlen (bracket + 1) - 1) : NULL;
-          g_autofree char *target_series = element ? g_strdup_printf ("%s[%s]", target ? target : "Encounters", element) : NULL;
+          g_autofree char *target_series = element ? g_strdup_printf ("%s[%s]", target, element) : NULL;
           int ts = target_series ? arraigo_model_find_series (model, target_series) : -1;
           GString *note = g_hash_table_lookup (notes, info->name);
           ArraigoFitError e = { 0 };

@@ -166,6 +166,26 @@ test_calibrate_also (void)
   g_assert_nonnull (strstr (err3, "has no column 'kind'"));
 }
 
+/* With no --data, calibrate reads the model: the chart drawn against data
+ * gives the file and its columns, the fitted parameters the years. A model
+ * that names none is told what to give. */
+static void
+test_calibrate_from_model (void)
+{
+  g_autofree char *model = dist ("..", "data", "models", "northern-triangle.xmile", NULL);
+  g_autofree char *teacup = dist ("test-models", "samples", "teacup", "teacup.xmile", NULL);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *out3 = NULL, *err3 = NULL;
+
+  g_assert_cmpint (run_sim (&out, &err, "calibrate", model, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "usbp_sw_border_encounters_by_citizenship_fy2000_2025.csv, 2012-2019"));
+  g_assert_nonnull (strstr (out, "fit   2012-2019 Encounters[El Salvador]"));
+  g_assert_nonnull (strstr (out, "check 2020-2024 Encounters[Honduras]"));
+  g_assert_cmpint (run_sim (&out2, &err2, "calibrate", teacup, NULL), ==, 2);
+  g_assert_nonnull (strstr (err2, "--target NAME and --data FILE"));
+  g_assert_cmpint (run_sim (&out3, &err3, "calibrate", model, "--target", "Encounters of families", NULL), ==, 2);
+  g_assert_nonnull (strstr (err3, "give --data FILE"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,5 +199,6 @@ main (int   argc,
   g_test_add_func ("/sim/bench", test_bench);
   g_test_add_func ("/sim/calibrate-write", test_calibrate_write);
   g_test_add_func ("/sim/calibrate-also", test_calibrate_also);
+  g_test_add_func ("/sim/calibrate-from-model", test_calibrate_from_model);
   return g_test_run ();
 }

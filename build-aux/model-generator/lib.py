@@ -2,6 +2,8 @@
 from xml.sax.saxutils import escape, quoteattr
 
 C = ["Guatemala", "Honduras", "El Salvador"]
+# Years never fitted that every calibration reports (FY2020-24: Title 42, COVID).
+CHECK_WINDOW = "2020:2024"
 out = []
 
 
@@ -14,7 +16,7 @@ def _meta(lever=None, unc=None, chart=None, calib=None):
     if chart:
         s += "        <arraigo:chart " + " ".join(f"{k}={quoteattr(str(v))}" for k, v in chart.items()) + "/>\n"
     if calib:
-        s += f'        <arraigo:calibrate fit="{calib}"/>\n'
+        s += f'        <arraigo:calibrate fit="{calib}" check="{CHECK_WINDOW}"/>\n'
     return s
 
 
