@@ -9,30 +9,10 @@
 
 #include "arraigo-simulation.h"
 #include "chart/arraigo-chart.h"
+#include "chart/arraigo-chart-builder.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  ARRAIGO_CHART_VIEW_REGION,
-  ARRAIGO_CHART_VIEW_COUNTRIES,
-  ARRAIGO_CHART_VIEW_STACKED,
-} ArraigoChartView;
-
-/* A chart the model offers (vendor metadata arraigo:chart). */
-typedef struct
-{
-  char      *title;
-  char      *units;
-  guint      variable;
-  char      *aggregate;     /* sum, mean or none */
-  gboolean   shown;         /* among the first charts on screen */
-  int        order;
-  GPtrArray *observations;  /* ArraigoObservation *, or NULL */
-  char      *data_error;    /* why the observations could not be read, or NULL */
-} ArraigoChartSpec;
-
-GPtrArray *arraigo_chart_specs_new (ArraigoModel *model);
 
 #define ARRAIGO_TYPE_CHART_CARD (arraigo_chart_card_get_type ())
 

@@ -129,6 +129,7 @@ struct _ArraigoModel
   GPtrArray           *variables;      /* ArraigoVariableInfo * */
   GHashTable          *variable_index; /* ident -> index + 1 */
   char               **series_names;
+  char               **series_elements; /* "Guatemala" for "Encounters[Guatemala]"; NULL when scalar */
   guint               *series_variable;
   guint                n_series;
   GHashTable          *series_index;   /* canonical series name -> index + 1 */

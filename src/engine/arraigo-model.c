@@ -1869,6 +1869,17 @@ declare_variables (Compiler  *c,
   series_var = NULL;
   for (guint s = 0; s < m->n_series; s++)
     g_hash_table_insert (m->series_index, canonical_series_key (m->series_names[s]), GUINT_TO_POINTER (s + 1));
+  /* An element's label is what its series name adds to the variable's:
+   * "Encounters" + "[Guatemala]". */
+  m->series_elements = g_new0 (char *, m->n_series + 1);
+  for (guint s = 0; s < m->n_series; s++)
+    {
+      ArraigoVariableInfo *info = g_ptr_array_index (m->variables, m->series_variable[s]);
+      gsize prefix = strlen (info->name), length = strlen (m->series_names[s]);
+
+      if (length > prefix)
+        m->series_elements[s] = g_strndup (m->series_names[s] + prefix + 1, length - prefix - 2);
+    }
 
   /* Series take the first slots; time and run parameters follow. */
   for (guint s = 0; s < m->n_series; s++)
@@ -2534,6 +2545,10 @@ arraigo_model_unref (ArraigoModel *self)
   g_ptr_array_unref (self->variables);
   g_hash_table_unref (self->variable_index);
   g_strfreev (self->series_names);
+  if (self->series_elements != NULL)
+    for (guint s = 0; s < self->n_series; s++)
+      g_free (self->series_elements[s]);
+  g_free (self->series_elements);
   g_free (self->series_variable);
   g_hash_table_unref (self->series_index);
   g_free (self->initial_values);
@@ -2633,6 +2648,17 @@ arraigo_model_get_series_name (ArraigoModel *self,
   g_return_val_if_fail (index < self->n_series, NULL);
 
   return self->series_names[index];
+}
+
+/* The element a series is of ("Guatemala" for "Encounters[Guatemala]"),
+ * or NULL for a scalar variable. */
+const char *
+arraigo_model_get_series_element (ArraigoModel *self,
+                                  guint         index)
+{
+  g_return_val_if_fail (index < self->n_series, NULL);
+
+  return self->series_elements[index];
 }
 
 guint

@@ -89,6 +89,8 @@ const char                *arraigo_model_get_series_name  (ArraigoModel  *self,
                                                            guint          index);
 int                        arraigo_model_find_series      (ArraigoModel  *self,
                                                            const char    *name);
+const char                *arraigo_model_get_series_element (ArraigoModel *self,
+                                                              guint         index);
 guint                      arraigo_model_get_series_variable (ArraigoModel *self,
                                                               guint         index);
 

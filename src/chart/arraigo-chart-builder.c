@@ -1,0 +1,229 @@
+/* arraigo-chart-builder.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "arraigo-chart-builder.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arraigo-localized.h"
+#include "arraigo-observations.h"
+
+static void
+spec_free (gpointer data)
+{
+  ArraigoChartSpec *spec = data;
+
+  g_free (spec->title);
+  g_free (spec->units);
+  g_free (spec->aggregate);
+  g_free (spec->data_error);
+  if (spec->observations)
+    g_ptr_array_unref (spec->observations);
+  g_free (spec);
+}
+
+static int
+compare_specs (gconstpointer a,
+               gconstpointer b)
+{
+  const ArraigoChartSpec *x = *(ArraigoChartSpec **) a, *y = *(ArraigoChartSpec **) b;
+
+  return x->order - y->order;
+}
+
+GPtrArray *
+arraigo_chart_specs_new (ArraigoModel *model)
+{
+  GPtrArray *specs = g_ptr_array_new_with_free_func (spec_free);
+  g_autofree char *dir = g_path_get_dirname (arraigo_model_get_filename (model));
+
+  for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
+    {
+      const ArraigoVariableInfo *info = arraigo_model_get_variable (model, i);
+      ArraigoChartSpec *spec;
+      const char *title, *data;
+
+      if (info->vendor == NULL || !g_hash_table_contains (info->vendor, "chart.order"))
+        continue;
+      spec = g_new0 (ArraigoChartSpec, 1);
+      title = arraigo_localized (info->vendor, "chart.title", info->name);
+      spec->title = g_strdup (title);
+      spec->units = g_strdup (arraigo_localized (info->vendor, "chart.units", info->units));
+      spec->variable = i;
+      spec->aggregate = g_strdup (g_hash_table_lookup (info->vendor, "chart.aggregate"));
+      spec->shown = g_hash_table_contains (info->vendor, "chart.shown");
+      spec->order = atoi (g_hash_table_lookup (info->vendor, "chart.order"));
+      data = g_hash_table_lookup (info->vendor, "chart.data");
+      if (data != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, data, NULL);
+          const char *offset = g_hash_table_lookup (info->vendor, "chart.data-offset");
+          g_autoptr (GError) error = NULL;
+
+          spec->observations = arraigo_observations_load (path,
+                                                          g_hash_table_lookup (info->vendor, "chart.data-time"),
+                                                          g_hash_table_lookup (info->vendor, "chart.data-element"),
+                                                          g_hash_table_lookup (info->vendor, "chart.data-value"),
+                                                          offset ? g_ascii_strtod (offset, NULL) : 0, &error);
+          if (spec->observations == NULL)
+            spec->data_error = g_strdup (error->message);
+        }
+      g_ptr_array_add (specs, spec);
+    }
+  g_ptr_array_sort (specs, compare_specs);
+  return specs;
+}
+
+/* The chart of the variable NAME, or the chart titled NAME; -1 if none. */
+int
+arraigo_chart_specs_find (GPtrArray    *specs,
+                          ArraigoModel *model,
+                          const char   *name)
+{
+  int variable = arraigo_model_find_variable (model, name);
+
+  for (guint i = 0; i < specs->len; i++)
+    {
+      const ArraigoChartSpec *spec = specs->pdata[i];
+
+      if ((variable >= 0 && spec->variable == (guint) variable) || g_str_equal (spec->title, name))
+        return (int) i;
+    }
+  return -1;
+}
+
+static void
+add_points (ArraigoChartModel      *m,
+            const ArraigoChartSpec *spec,
+            const char        *element,   /* NULL: the sum over the elements below */
+            GPtrArray              *elements,  /* the variable's own elements */
+            guint              color,
+            double             from,
+            double             to)
+{
+  g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (spec->observations == NULL)
+    return;
+  for (guint i = 0; i < spec->observations->len; i++)
+    {
+      ArraigoObservation *o = spec->observations->pdata[i];
+      gboolean found = FALSE;
+
+      if (element != NULL && g_strcmp0 (o->element, element) != 0)
+        continue;
+      if (o->time < from || o->time > to)
+        continue;   /* only the years the model covers */
+      if (element == NULL)
+        {
+          /* Only the elements the model has count towards the region. */
+          if (!g_ptr_array_find_with_equal_func (elements, o->element, g_str_equal, NULL))
+            continue;
+          for (guint k = 0; k < xs->len; k++)
+            if (g_array_index (xs, double, k) == o->time)
+              {
+                g_array_index (ys, double, k) += o->value;
+                found = TRUE;
+              }
+        }
+      if (!found)
+        {
+          g_array_append_val (xs, o->time);
+          g_array_append_val (ys, o->value);
+        }
+    }
+  arraigo_chart_model_add_series (m, ARRAIGO_CHART_POINTS, element ? element : _("Region"), color,
+                                  xs->len, (double *) xs->data, (double *) ys->data);
+}
+
+/* The chart of SPEC for RUN against BASELINE: the region total, one line
+ * per element or the elements stacked, with the recorded data the model
+ * names and a marker at MARKER (NAN: none). */
+ArraigoChartModel *
+arraigo_chart_build (const ArraigoChartSpec *spec,
+                     ArraigoModel           *model,
+                     ArraigoRun             *run,
+                     ArraigoRun             *base,
+                     ArraigoChartView        view,
+                     double                  marker,
+                     const char             *marker_label)
+{
+  const ArraigoVariableInfo *info = arraigo_model_get_variable (model, spec->variable);
+  guint n = arraigo_run_get_n_saves (run);
+  const double *x = arraigo_run_get_times (run);
+  ArraigoChartModel *m = arraigo_chart_model_new (spec->title, spec->units);
+  gboolean region = info->n_elements > 1 && view == ARRAIGO_CHART_VIEW_REGION &&
+                    g_strcmp0 (spec->aggregate, "sum") == 0;
+  gboolean stacked = info->n_elements > 1 && view == ARRAIGO_CHART_VIEW_STACKED &&
+                     g_strcmp0 (spec->aggregate, "sum") == 0;
+  g_autoptr (GPtrArray) elements = g_ptr_array_new ();
+
+  for (guint k = 0; k < info->n_elements; k++)
+    g_ptr_array_add (elements, (gpointer) arraigo_model_get_series_element (model, info->first_series + k));
+
+  if (info->n_elements == 1 || region)
+    {
+      g_autofree double *now = g_new0 (double, n);
+      g_autofree double *then = g_new0 (double, arraigo_run_get_n_saves (base));
+
+      for (guint k = 0; k < info->n_elements; k++)
+        {
+          const double *a = arraigo_run_get_series (run, info->first_series + k);
+          const double *b = arraigo_run_get_series (base, info->first_series + k);
+
+          for (guint j = 0; j < n; j++)
+            now[j] += a[j];
+          for (guint j = 0; j < arraigo_run_get_n_saves (base); j++)
+            then[j] += b[j];
+        }
+      arraigo_chart_model_add_series (m, ARRAIGO_CHART_LINE, info->n_elements > 1 ? _("Region") : spec->title,
+                                      0, n, x, now);
+      arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, info->n_elements > 1 ? _("Region") : spec->title,
+                                      0, arraigo_run_get_n_saves (base), arraigo_run_get_times (base), then);
+      add_points (m, spec, NULL, elements, 0, x[0], x[n - 1]);
+    }
+  else
+    {
+      for (guint k = 0; k < info->n_elements; k++)
+        {
+          const char *element = elements->pdata[k];
+
+          arraigo_chart_model_add_series (m, stacked ? ARRAIGO_CHART_AREA : ARRAIGO_CHART_LINE, element, k, n, x,
+                                          arraigo_run_get_series (run, info->first_series + k));
+        }
+      if (stacked)
+        {
+          g_autofree double *then = g_new0 (double, arraigo_run_get_n_saves (base));
+
+          for (guint k = 0; k < info->n_elements; k++)
+            for (guint j = 0; j < arraigo_run_get_n_saves (base); j++)
+              then[j] += arraigo_run_get_series (base, info->first_series + k)[j];
+          arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, _("Region"), 3,
+                                          arraigo_run_get_n_saves (base), arraigo_run_get_times (base), then);
+          add_points (m, spec, NULL, elements, 3, x[0], x[n - 1]);
+        }
+      else
+        for (guint k = 0; k < info->n_elements; k++)
+          {
+            const char *element = elements->pdata[k];
+
+            arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, element, k, arraigo_run_get_n_saves (base),
+                                            arraigo_run_get_times (base),
+                                            arraigo_run_get_series (base, info->first_series + k));
+            add_points (m, spec, element, elements, k, x[0], x[n - 1]);
+          }
+    }
+
+  if (isfinite (marker))
+    arraigo_chart_model_set_marker (m, marker, marker_label);
+  return m;
+}
+

@@ -1,0 +1,49 @@
+/* arraigo-chart-builder.h: from a model, its runs and a chart the model
+ * declares to the chart model the renderer draws (no GTK)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "arraigo-chart-model.h"
+#include "engine/arraigo-model.h"
+#include "engine/arraigo-run.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ARRAIGO_CHART_VIEW_REGION,     /* an arrayed variable summed (when its chart sums) */
+  ARRAIGO_CHART_VIEW_COUNTRIES,  /* one line per element */
+  ARRAIGO_CHART_VIEW_STACKED,    /* elements stacked as areas */
+} ArraigoChartView;
+
+/* A chart the model offers (vendor metadata arraigo:chart). */
+typedef struct
+{
+  char      *title;
+  char      *units;
+  guint      variable;
+  char      *aggregate;     /* sum, mean or none */
+  gboolean   shown;         /* among the first charts on screen */
+  int        order;
+  GPtrArray *observations;  /* ArraigoObservation *, or NULL */
+  char      *data_error;    /* why the observations could not be read, or NULL */
+} ArraigoChartSpec;
+
+GPtrArray         *arraigo_chart_specs_new  (ArraigoModel            *model);
+int                arraigo_chart_specs_find (GPtrArray               *specs,
+                                             ArraigoModel            *model,
+                                             const char              *name);
+ArraigoChartModel *arraigo_chart_build      (const ArraigoChartSpec  *spec,
+                                             ArraigoModel            *model,
+                                             ArraigoRun              *run,
+                                             ArraigoRun              *baseline,
+                                             ArraigoChartView         view,
+                                             double                   marker,
+                                             const char              *marker_label) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
