@@ -466,6 +466,17 @@ arraigo_scenario_redo (ArraigoScenario *self)
   return step_history (self, self->redo, self->undo);
 }
 
+/* A file opened is a new document: undo does not reach back past it. */
+void
+arraigo_scenario_clear_history (ArraigoScenario *self)
+{
+  g_return_if_fail (ARRAIGO_IS_SCENARIO (self));
+
+  g_queue_clear_full (self->undo, snapshot_free);
+  g_queue_clear_full (self->redo, snapshot_free);
+  notify_state (self);
+}
+
 gboolean
 arraigo_scenario_can_undo (ArraigoScenario *self)
 {

@@ -63,6 +63,7 @@ void                arraigo_scenario_apply_to_run (ArraigoScenario     *self,
                                                    ArraigoRun          *run);
 gboolean            arraigo_scenario_undo         (ArraigoScenario     *self);
 gboolean            arraigo_scenario_redo         (ArraigoScenario     *self);
+void                arraigo_scenario_clear_history (ArraigoScenario    *self);
 gboolean            arraigo_scenario_can_undo     (ArraigoScenario     *self);
 gboolean            arraigo_scenario_can_redo     (ArraigoScenario     *self);
 const char         *arraigo_scenario_get_title    (ArraigoScenario     *self);

@@ -39,6 +39,7 @@ struct _ArraigoWindow
   char                 *last_notice;
   GtkListBox           *preset_list;
   GtkPopover           *presets_popover;
+  GtkMenuButton        *presets_button;
   GtkDropDown          *view_selector;
 
   GFile                *file;            /* the scenario's file, once opened or saved */
@@ -247,7 +248,7 @@ tell_warnings (ArraigoWindow             *self,
   if (file->warnings->len == 0)
     return;
   text = g_string_new (NULL);
-  g_string_printf (text, _("“%s” was opened with changes:"), name);
+  g_string_printf (text, _("“%s” was opened, with warnings:"), name);
   for (guint i = 0; i < file->warnings->len; i++)
     g_string_append_printf (text, "\n• %s", (char *) file->warnings->pdata[i]);
   notify (self, text->str);
@@ -318,6 +319,18 @@ view_changed_cb (ArraigoWindow *self)
   g_settings_set_enum (self->settings, "chart-view", (int) view);
 }
 
+/* With no model open (the error page) there is no scenario to act on. */
+static void
+set_scenario_actions_enabled (ArraigoWindow *self,
+                              gboolean       enabled)
+{
+  static const char *const actions[] = { "win.save", "win.save-as", "win.reset-all", "win.undo", "win.redo" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->presets_button), enabled);
+}
+
 static void
 attach_frame_clock (ArraigoWindow *self)
 {
@@ -376,9 +389,9 @@ build_explorer (ArraigoWindow *self)
           notify (self, text);
         }
     }
+  /* Before the title: it sets undo and redo from the history. */
+  set_scenario_actions_enabled (self, TRUE);
   update_title (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", TRUE);
   attach_frame_clock (self);
   gtk_stack_set_visible_child_name (self->stack, "explorer");
 }
@@ -402,8 +415,7 @@ clear_explorer (ArraigoWindow *self)
   g_clear_object (&self->simulation);
   g_clear_object (&self->scenario);
   g_clear_pointer (&self->specs, g_ptr_array_unref);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
+  set_scenario_actions_enabled (self, FALSE);
 }
 
 /* Takes MODEL and shows it with its own levers and charts. */
@@ -445,6 +457,7 @@ finish_open (ArraigoWindow *self)
       g_autofree char *name = g_file_get_basename (file);
 
       arraigo_scenario_apply_file (self->scenario, scenario);
+      arraigo_scenario_clear_history (self->scenario);
       g_set_object (&self->file, file);
       update_title (self);
       tell_warnings (self, name, scenario);
@@ -1117,6 +1130,7 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, preset_list);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, presets_popover);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, presets_button);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, view_selector);
   gtk_widget_class_bind_template_callback (widget_class, preset_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
@@ -1150,7 +1164,6 @@ arraigo_window_init (ArraigoWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   gtk_drop_down_set_selected (self->view_selector, (guint) g_settings_get_enum (self->settings, "chart-view"));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
+  set_scenario_actions_enabled (self, FALSE);
   load_presets (self);
 }
