@@ -640,6 +640,21 @@ save_as_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* A file dropped on the window opens as Open would open it. */
+static gboolean
+drop_cb (ArraigoWindow *self,
+         const GValue  *value,
+         double         x,
+         double         y)
+{
+  GFile *file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+  arraigo_window_open (self, file);
+  return TRUE;
+}
+
 /* GtkFileDialog needs GTK 4.10; the native chooser uses the portal. */
 static void
 save_as (ArraigoWindow *self)
@@ -1155,6 +1170,8 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
 static void
 arraigo_window_init (ArraigoWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Window geometry survives restarts. */
@@ -1166,4 +1183,9 @@ arraigo_window_init (ArraigoWindow *self)
 
   set_scenario_actions_enabled (self, FALSE);
   load_presets (self);
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (drop), "arraigo-drop-file");
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }

@@ -924,6 +924,33 @@ test_window_for_file (void)
   g_assert_cmpstr (arraigo_scenario_get_title (arraigo_window_get_scenario (window)), ==, "Circular migration at scale");
   g_assert_true (g_file_equal (arraigo_window_get_file (window), preset_file));
   g_assert_null (arraigo_window_get_last_notice (window));
+
+  /* A file dropped on the window opens as Open would open it (the drop
+   * target's handler is driven directly: GTK cannot inject a drag). */
+  {
+    g_autofree char *root = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "root-causes.arraigo", NULL);
+    g_autoptr (GFile) root_file = g_file_new_for_path (root);
+    g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+    GtkEventController *drop = NULL;
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr (GtkEventController) c = g_list_model_get_item (controllers, i);
+
+        if (g_strcmp0 (gtk_event_controller_get_name (c), "arraigo-drop-file") == 0)
+          drop = c;
+      }
+    g_assert_nonnull (drop);
+    g_value_init (&value, G_TYPE_FILE);
+    g_value_set_object (&value, root_file);
+    g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+    g_assert_cmpstr (arraigo_scenario_get_title (arraigo_window_get_scenario (window)), ==, "Root Causes strategy");
+    g_assert_true (g_file_equal (arraigo_window_get_file (window), root_file));
+  }
   close_window (window);
 }
 
