@@ -119,13 +119,9 @@ arraigo_application_open (GApplication  *app,
                           int            n_files,
                           const char    *hint)
 {
+  /* One window per file, each on that file or on why it could not be opened. */
   for (int i = 0; i < n_files; i++)
-    {
-      ArraigoWindow *window = arraigo_window_new (ARRAIGO_APPLICATION (app));
-
-      arraigo_window_open_model (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+    gtk_window_present (GTK_WINDOW (arraigo_window_new_for_file (ARRAIGO_APPLICATION (app), files[i])));
 }
 
 static void
@@ -178,7 +174,14 @@ arraigo_application_quit_action (GSimpleAction *action,
                                  GVariant      *parameter,
                                  gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr (GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Closed, not ended: a window with unsaved changes asks first, and the
+   * application ends with its last window. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l != NULL; l = l->next)
+    g_ptr_array_add (windows, g_object_ref (l->data));
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_close (windows->pdata[i]);
 }
 
 static const GActionEntry app_actions[] = {

@@ -8,12 +8,19 @@
 #include "arraigo-scenario-file.h"
 
 #include <errno.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
 #define GROUP_SCENARIO "Scenario"
 #define GROUP_LEVERS "Levers"
-#define MAX_SCENARIO_SIZE (1024 * 1024)
+#define SNIFF_SIZE 4096
+
+/* Keys of [Scenario] this version writes itself; any other key is kept as read. */
+static const char *const owned_keys[] = {
+  "Title", "Description", "Source", "Notes", "Model", "ModelSHA256", "Seed",
+};
 
 G_DEFINE_QUARK (arraigo-scenario-error-quark, arraigo_scenario_error)
 
@@ -24,6 +31,7 @@ arraigo_scenario_file_new (void)
 
   self->lever_names = g_ptr_array_new_with_free_func (g_free);
   self->lever_values = g_array_new (FALSE, FALSE, sizeof (double));
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
   self->seed = 1;
   return self;
 }
@@ -36,10 +44,51 @@ arraigo_scenario_file_free (ArraigoScenarioFile *self)
   g_free (self->title);
   g_free (self->description);
   g_free (self->source);
+  g_free (self->notes);
   g_free (self->model);
+  g_free (self->model_sha256);
   g_ptr_array_unref (self->lever_names);
   g_array_unref (self->lever_values);
+  g_ptr_array_unref (self->warnings);
+  g_clear_pointer (&self->keys, g_key_file_unref);
   g_free (self);
+}
+
+static GKeyFile *
+key_file_copy (GKeyFile *keys)
+{
+  g_autofree char *data = g_key_file_to_data (keys, NULL, NULL);
+  GKeyFile *copy = g_key_file_new ();
+
+  /* What was parsed once parses again. */
+  if (!g_key_file_load_from_data (copy, data, (gsize) -1, G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS, NULL))
+    g_assert_not_reached ();
+  return copy;
+}
+
+ArraigoScenarioFile *
+arraigo_scenario_file_copy (const ArraigoScenarioFile *self)
+{
+  ArraigoScenarioFile *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = arraigo_scenario_file_new ();
+  copy->title = g_strdup (self->title);
+  copy->description = g_strdup (self->description);
+  copy->source = g_strdup (self->source);
+  copy->notes = g_strdup (self->notes);
+  copy->model = g_strdup (self->model);
+  copy->model_sha256 = g_strdup (self->model_sha256);
+  copy->seed = self->seed;
+  for (guint i = 0; i < self->lever_names->len; i++)
+    arraigo_scenario_file_set (copy, self->lever_names->pdata[i], g_array_index (self->lever_values, double, i));
+  copy->n_skipped = self->n_skipped;
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_ptr_array_add (copy->warnings, g_strdup (self->warnings->pdata[i]));
+  if (self->keys != NULL)
+    copy->keys = key_file_copy (self->keys);
+  return copy;
 }
 
 void
@@ -57,77 +106,491 @@ arraigo_scenario_file_set (ArraigoScenarioFile *self,
   g_array_append_val (self->lever_values, value);
 }
 
-ArraigoScenarioFile *
-arraigo_scenario_file_load (const char  *path,
-                            GError     **error)
+G_GNUC_PRINTF (2, 3)
+static void
+add_warning (ArraigoScenarioFile *self,
+             const char          *format,
+             ...)
 {
-  g_autoptr (GKeyFile) kf = g_key_file_new ();
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Telling files apart */
+
+static gsize
+skip_bom (const char *data,
+          gsize       length)
+{
+  return length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+ArraigoFileKind
+arraigo_file_kind_guess (const char *data,
+                         gsize       length)
+{
+  gsize i = skip_bom (data, length);
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i == length)
+    return ARRAIGO_FILE_KIND_UNKNOWN;
+  /* XMILE is XML; a scenario is a key file, whose first line is a group or a comment. */
+  if (data[i] == '<')
+    return ARRAIGO_FILE_KIND_MODEL;
+  if (data[i] == '[' || data[i] == '#')
+    return ARRAIGO_FILE_KIND_SCENARIO;
+  return ARRAIGO_FILE_KIND_UNKNOWN;
+}
+
+/* Reads no more than LIMIT + 1 bytes: a huge file, a FIFO or /dev/zero
+ * costs a bounded read, never memory or a hang. */
+static char *
+read_bounded (const char  *path,
+              gsize        limit,
+              gsize       *length,
+              GError     **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autofree char *buffer = NULL;
+  gsize n = 0;
+
+  if (stream == NULL)
+    return NULL;
+  buffer = g_malloc (limit + 2);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, limit + 1, &n, NULL, error))
+    return NULL;
+  buffer[n] = '\0';
+  *length = n;
+  return g_steal_pointer (&buffer);
+}
+
+/* Text is UTF-8 without NUL bytes; a read cut at SNIFF_SIZE may end in the
+ * middle of a character, which is still text. */
+static gboolean
+looks_binary (const char *data,
+              gsize       length,
+              gboolean    maybe_cut)
+{
+  const char *end = NULL;
+
+  if (memchr (data, '\0', length) != NULL)
+    return TRUE;
+  if (g_utf8_validate_len (data, length, &end))
+    return FALSE;
+  return !(maybe_cut && (gsize) (end - data) + 4 > length);
+}
+
+static gboolean
+only_space (const char *data,
+            gsize       length)
+{
+  for (gsize i = skip_bom (data, length); i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
+ArraigoFileKind
+arraigo_file_kind_of_path (const char  *path,
+                           GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  ArraigoFileKind kind;
+
+  g_return_val_if_fail (path != NULL, ARRAIGO_FILE_KIND_UNKNOWN);
+
+  data = read_bounded (path, SNIFF_SIZE, &length, error);
+  if (data == NULL)
+    return ARRAIGO_FILE_KIND_UNKNOWN;
+  if (only_space (data, length))
+    {
+      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_EMPTY, _("The file is empty"));
+      return ARRAIGO_FILE_KIND_UNKNOWN;
+    }
+  if (looks_binary (data, length, length > SNIFF_SIZE))
+    {
+      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_BINARY,
+                   _("The file holds binary data, not the text of a model or a scenario"));
+      return ARRAIGO_FILE_KIND_UNKNOWN;
+    }
+  kind = arraigo_file_kind_guess (data, length);
+  if (kind == ARRAIGO_FILE_KIND_UNKNOWN)
+    g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_INVALID,
+                 _("The file is neither a model (XMILE) nor a scenario"));
+  return kind;
+}
+
+gboolean
+arraigo_variable_is_lever (const ArraigoVariableInfo *info)
+{
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  return info->vendor != NULL && g_hash_table_contains (info->vendor, "lever.group") &&
+         info->n_elements == 1 && info->has_range;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading */
+
+/* A plain decimal number: no hex, no "nan" or "inf", nothing after it. */
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  char *end = NULL;
+
+  if (*text == '\0')
+    return FALSE;
+  for (const char *c = text; *c; c++)
+    if (!g_ascii_isdigit (*c) && strchr ("+-.eE", *c) == NULL)
+      return FALSE;
+  errno = 0;
+  *value = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && errno != ERANGE && isfinite (*value);
+}
+
+ArraigoScenarioFile *
+arraigo_scenario_file_load_data (const char  *data,
+                                 gsize        length,
+                                 GError     **error)
+{
   g_autoptr (ArraigoScenarioFile) self = arraigo_scenario_file_new ();
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *contents = NULL;
   g_auto (GStrv) keys = NULL;
-  gsize length = 0;
+  gsize bom;
 
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  if (length > MAX_SCENARIO_SIZE)
-    {
-      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_INVALID,
-                   "%s: a scenario file is at most 1 MiB", path);
-      return NULL;
-    }
-  if (!g_key_file_load_from_data (kf, contents, length, G_KEY_FILE_NONE, &local_error))
-    {
-      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_INVALID,
-                   "%s: not a scenario file: %s", path, local_error->message);
-      return NULL;
-    }
-  if (!g_key_file_has_group (kf, GROUP_SCENARIO))
-    {
-      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_INVALID,
-                   "%s: a scenario file needs a [%s] group", path, GROUP_SCENARIO);
-      return NULL;
-    }
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  self->title = g_key_file_get_locale_string (kf, GROUP_SCENARIO, "Title", NULL, NULL);
-  if (self->title == NULL)
+  if (length > ARRAIGO_SCENARIO_MAX_SIZE)
     {
-      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_INVALID,
-                   "%s: the scenario has no Title", path);
+      g_autofree char *limit = g_format_size (ARRAIGO_SCENARIO_MAX_SIZE);
+
+      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_TOO_LARGE,
+                   _("The file is larger than %s, too large for a scenario"), limit);
       return NULL;
     }
-  self->description = g_key_file_get_locale_string (kf, GROUP_SCENARIO, "Description", NULL, NULL);
-  self->source = g_key_file_get_locale_string (kf, GROUP_SCENARIO, "Source", NULL, NULL);
-  self->model = g_key_file_get_string (kf, GROUP_SCENARIO, "Model", NULL);
-  if (g_key_file_has_key (kf, GROUP_SCENARIO, "Seed", NULL))
+  if (length == 0 || only_space (data, length))
     {
-      self->seed = g_key_file_get_uint64 (kf, GROUP_SCENARIO, "Seed", &local_error);
-      if (local_error != NULL)
-        {
-          g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_INVALID,
-                       "%s: Seed must be a whole number", path);
-          return NULL;
-        }
+      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_EMPTY, _("The file is empty"));
+      return NULL;
+    }
+  if (looks_binary (data, length, FALSE))
+    {
+      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_BINARY,
+                   _("The file holds binary data, not the text of a scenario"));
+      return NULL;
     }
 
-  keys = g_key_file_get_keys (kf, GROUP_LEVERS, NULL, NULL);
+  bom = skip_bom (data, length);
+  self->keys = g_key_file_new ();
+  if (!g_key_file_load_from_data (self->keys, data + bom, length - bom,
+                                  G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
+    {
+      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_INVALID,
+                   _("It is not a scenario file: %s"), local_error->message);
+      return NULL;
+    }
+  if (!g_key_file_has_group (self->keys, GROUP_SCENARIO) && !g_key_file_has_group (self->keys, GROUP_LEVERS))
+    {
+      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_INVALID,
+                   _("It is not a scenario file: it has neither a [%s] nor a [%s] group"),
+                   GROUP_SCENARIO, GROUP_LEVERS);
+      return NULL;
+    }
+
+  self->title = g_key_file_get_locale_string (self->keys, GROUP_SCENARIO, "Title", NULL, NULL);
+  self->description = g_key_file_get_locale_string (self->keys, GROUP_SCENARIO, "Description", NULL, NULL);
+  self->source = g_key_file_get_locale_string (self->keys, GROUP_SCENARIO, "Source", NULL, NULL);
+  self->notes = g_key_file_get_locale_string (self->keys, GROUP_SCENARIO, "Notes", NULL, NULL);
+  self->model = g_key_file_get_string (self->keys, GROUP_SCENARIO, "Model", NULL);
+  self->model_sha256 = g_key_file_get_string (self->keys, GROUP_SCENARIO, "ModelSHA256", NULL);
+  if (g_key_file_has_key (self->keys, GROUP_SCENARIO, "Seed", NULL))
+    {
+      g_autofree char *text = g_key_file_get_value (self->keys, GROUP_SCENARIO, "Seed", NULL);
+      guint64 seed = 0;
+
+      if (g_ascii_string_to_unsigned (g_strstrip (text), 10, 0, G_MAXUINT64, &seed, NULL))
+        self->seed = seed;
+      else
+        add_warning (self, _("Seed “%s” is not a whole number: 1 is used"), text);
+    }
+
+  keys = g_key_file_get_keys (self->keys, GROUP_LEVERS, NULL, NULL);
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     {
-      g_autofree char *text = g_key_file_get_value (kf, GROUP_LEVERS, keys[i], NULL);
-      char *end = NULL;
+      g_autofree char *text = NULL;
       double value;
 
-      errno = 0;
-      value = g_ascii_strtod (text ? g_strstrip (text) : "", &end);
-      if (text == NULL || end == text || *end != '\0' || errno == ERANGE || !isfinite (value))
+      /* "Name[es]" is a translation, not a lever. */
+      if (strchr (keys[i], '[') != NULL)
+        continue;
+      text = g_key_file_get_value (self->keys, GROUP_LEVERS, keys[i], NULL);
+      if (!parse_number (g_strstrip (text), &value))
         {
-          g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_INVALID,
-                       "%s: the lever '%s' must be a number, not '%s'", path, keys[i], text ? text : "");
-          return NULL;
+          add_warning (self, _("The lever “%s” is “%s”, not a number: it was skipped"), keys[i], text);
+          self->n_skipped++;
+          continue;
         }
       arraigo_scenario_file_set (self, keys[i], value);
     }
   return g_steal_pointer (&self);
+}
+
+ArraigoScenarioFile *
+arraigo_scenario_file_load (const char  *path,
+                            GError     **error)
+{
+  g_autofree char *contents = NULL;
+  ArraigoScenarioFile *self;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  contents = read_bounded (path, ARRAIGO_SCENARIO_MAX_SIZE, &length, error);
+  if (contents == NULL)
+    return NULL;
+  self = arraigo_scenario_file_load_data (contents, length, error);
+  /* A hand-written file without a title is called by its name. */
+  if (self != NULL && self->title == NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      char *dot = strrchr (name, '.');
+
+      if (dot != NULL && dot != name)
+        *dot = '\0';
+      self->title = g_steal_pointer (&name);
+    }
+  return self;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Fitting to a model */
+
+static char *
+quoted_list (GPtrArray *names)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    /* Translators: one item of a list of lever names */
+    g_string_append_printf (text, i == 0 ? _("“%s”") : _(", “%s”"), (char *) names->pdata[i]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Keeps the levers MODEL has, each inside its range; says what was dropped
+ * or changed, and when the scenario was made for another model or another
+ * version of this one. Fails, changing nothing, when the file sets levers
+ * and not one of them can be applied. */
+gboolean
+arraigo_scenario_file_fit_model (ArraigoScenarioFile  *self,
+                                 ArraigoModel         *model,
+                                 GError              **error)
+{
+  g_autoptr (GPtrArray) unknown = g_ptr_array_new ();
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *model_file = NULL;
+  gboolean other_model;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (model != NULL, FALSE);
+
+  model_file = g_path_get_basename (arraigo_model_get_filename (model) ? arraigo_model_get_filename (model) : "");
+  other_model = self->model != NULL && g_strcmp0 (self->model, model_file) != 0;
+
+  for (guint i = 0; i < self->lever_names->len; i++)
+    {
+      const char *name = self->lever_names->pdata[i];
+      double value = g_array_index (self->lever_values, double, i);
+      int index = arraigo_model_find_variable (model, name);
+      const ArraigoVariableInfo *info = index >= 0 ? arraigo_model_get_variable (model, (guint) index) : NULL;
+
+      if (info == NULL || !arraigo_variable_is_lever (info))
+        {
+          g_ptr_array_add (unknown, (gpointer) name);
+          continue;
+        }
+      if (value < info->range_min || value > info->range_max)
+        {
+          double clamped = CLAMP (value, info->range_min, info->range_max);
+
+          g_ptr_array_add (warnings, g_strdup_printf (_("The lever “%s” is %g, outside its range of %g to %g: %g is used"),
+                                                      name, value, info->range_min, info->range_max, clamped));
+          value = clamped;
+        }
+      g_ptr_array_add (names, g_strdup (name));
+      g_array_append_val (values, value);
+    }
+
+  if (names->len == 0 && (unknown->len > 0 || self->n_skipped > 0))
+    {
+      g_autofree char *list = quoted_list (unknown);
+
+      if (other_model)
+        g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_NO_LEVERS,
+                     _("This scenario is for the model “%s”, and none of its levers is in “%s”"),
+                     self->model, model_file);
+      else if (unknown->len > 0)
+        g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_NO_LEVERS,
+                     _("None of this scenario’s levers is in the model “%s”: %s"), model_file, list);
+      else
+        g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_NO_LEVERS,
+                     _("None of this scenario’s levers could be read: %s"), (char *) self->warnings->pdata[0]);
+      return FALSE;
+    }
+
+  if (other_model)
+    add_warning (self, g_dngettext (GETTEXT_PACKAGE,
+                                    "This scenario is for the model “%s”, not “%s”: the %u lever that matches was applied",
+                                    "This scenario is for the model “%s”, not “%s”: the %u levers that match were applied",
+                                    names->len),
+                 self->model, model_file, names->len);
+  else if (self->model_sha256 != NULL && arraigo_model_get_sha256 (model) != NULL &&
+           g_ascii_strcasecmp (self->model_sha256, arraigo_model_get_sha256 (model)) != 0)
+    add_warning (self, _("The model “%s” has changed since this scenario was saved: its results may differ"), model_file);
+  if (unknown->len > 0)
+    {
+      g_autofree char *list = quoted_list (unknown);
+
+      add_warning (self, g_dngettext (GETTEXT_PACKAGE,
+                                      "The model has no lever %s: it was skipped",
+                                      "The model has no levers %s: they were skipped",
+                                      unknown->len),
+                   list);
+    }
+  for (guint i = 0; i < warnings->len; i++)
+    g_ptr_array_add (self->warnings, g_strdup (warnings->pdata[i]));
+
+  g_ptr_array_unref (self->lever_names);
+  g_array_unref (self->lever_values);
+  self->lever_names = g_steal_pointer (&names);
+  self->lever_values = g_steal_pointer (&values);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Writing */
+
+static gboolean
+is_owned_key (const char *key)
+{
+  gsize length = strcspn (key, "[");
+
+  for (guint i = 0; i < G_N_ELEMENTS (owned_keys); i++)
+    if (strlen (owned_keys[i]) == length && strncmp (key, owned_keys[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* An unchanged text goes back with every translation it was read with; a
+ * changed one alone, as its translations say something else. */
+static void
+write_text (GKeyFile   *out,
+            GKeyFile   *in,
+            const char *key,
+            const char *value)
+{
+  g_autofree char *as_read = NULL;
+  g_auto (GStrv) keys = NULL;
+  gsize length = strlen (key);
+
+  if (value == NULL)
+    return;
+  if (in != NULL)
+    as_read = g_key_file_get_locale_string (in, GROUP_SCENARIO, key, NULL, NULL);
+  if (g_strcmp0 (as_read, value) != 0)
+    {
+      g_key_file_set_string (out, GROUP_SCENARIO, key, value);
+      return;
+    }
+  keys = g_key_file_get_keys (in, GROUP_SCENARIO, NULL, NULL);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (strncmp (keys[i], key, length) == 0 && (keys[i][length] == '\0' || keys[i][length] == '['))
+      {
+        g_autofree char *raw = g_key_file_get_value (in, GROUP_SCENARIO, keys[i], NULL);
+
+        g_key_file_set_value (out, GROUP_SCENARIO, keys[i], raw);
+      }
+}
+
+static void
+copy_group (GKeyFile   *out,
+            GKeyFile   *in,
+            const char *group,
+            gboolean    skip_owned)
+{
+  g_auto (GStrv) keys = g_key_file_get_keys (in, group, NULL, NULL);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (!skip_owned || !is_owned_key (keys[i]))
+      {
+        g_autofree char *raw = g_key_file_get_value (in, group, keys[i], NULL);
+
+        g_key_file_set_value (out, group, keys[i], raw);
+      }
+}
+
+/* The shortest text that reads back as exactly the same double. */
+static const char *
+format_number (char   *buffer,
+               double  value)
+{
+  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+#pragma GCC diagnostic pop
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  return buffer;
+}
+
+char *
+arraigo_scenario_file_to_data (ArraigoScenarioFile *self,
+                               gsize               *length)
+{
+  g_autoptr (GKeyFile) kf = g_key_file_new ();
+  g_auto (GStrv) groups = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  write_text (kf, self->keys, "Title", self->title ? self->title : "");
+  write_text (kf, self->keys, "Description", self->description);
+  write_text (kf, self->keys, "Source", self->source);
+  write_text (kf, self->keys, "Notes", self->notes);
+  if (self->model != NULL)
+    g_key_file_set_string (kf, GROUP_SCENARIO, "Model", self->model);
+  if (self->model_sha256 != NULL)
+    g_key_file_set_string (kf, GROUP_SCENARIO, "ModelSHA256", self->model_sha256);
+  g_key_file_set_uint64 (kf, GROUP_SCENARIO, "Seed", self->seed);
+  /* Keys and groups of later versions go back as they came. */
+  if (self->keys != NULL)
+    copy_group (kf, self->keys, GROUP_SCENARIO, TRUE);
+  for (guint i = 0; i < self->lever_names->len; i++)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_key_file_set_value (kf, GROUP_LEVERS, self->lever_names->pdata[i],
+                            format_number (number, g_array_index (self->lever_values, double, i)));
+    }
+  if (self->keys != NULL)
+    groups = g_key_file_get_groups (self->keys, NULL);
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    if (!g_str_equal (groups[i], GROUP_SCENARIO) && !g_str_equal (groups[i], GROUP_LEVERS))
+      copy_group (kf, self->keys, groups[i], FALSE);
+  return g_key_file_to_data (kf, length, NULL);
 }
 
 gboolean
@@ -135,28 +598,16 @@ arraigo_scenario_file_save (ArraigoScenarioFile  *self,
                             const char           *path,
                             GError              **error)
 {
-  g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autofree char *data = NULL;
   gsize length = 0;
 
-  g_key_file_set_string (kf, GROUP_SCENARIO, "Title", self->title ? self->title : "");
-  if (self->description)
-    g_key_file_set_string (kf, GROUP_SCENARIO, "Description", self->description);
-  if (self->source)
-    g_key_file_set_string (kf, GROUP_SCENARIO, "Source", self->source);
-  if (self->model)
-    g_key_file_set_string (kf, GROUP_SCENARIO, "Model", self->model);
-  g_key_file_set_uint64 (kf, GROUP_SCENARIO, "Seed", self->seed);
-  for (guint i = 0; i < self->lever_names->len; i++)
-    {
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-      g_key_file_set_value (kf, GROUP_LEVERS, self->lever_names->pdata[i],
-                            g_ascii_dtostr (number, sizeof number, g_array_index (self->lever_values, double, i)));
-    }
-  data = g_key_file_to_data (kf, &length, error);
-  if (data == NULL)
-    return FALSE;
-  /* Written to a temporary file and renamed: never half a scenario. */
-  return g_file_set_contents (path, data, (gssize) length, error);
+  data = arraigo_scenario_file_to_data (self, &length);
+  /* Written beside the old file, flushed, then renamed over it: a failed
+   * write leaves the old file as it was, never half a scenario. */
+  return g_file_set_contents_full (path, data, (gssize) length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0666, error);
 }

@@ -32,8 +32,9 @@ struct _ArraigoScenario
   ArraigoModel *model;
   GArray       *levers;        /* ArraigoLever */
   double       *values;
-  double       *preset_values; /* what "modified" compares with */
+  double       *preset_values; /* what "modified" compares with: the last opened or saved */
   char         *title;
+  ArraigoScenarioFile *origin; /* the file last applied or saved, for what a save keeps of it */
   GQueue       *undo;          /* Snapshot * */
   GQueue       *redo;
 };
@@ -99,8 +100,7 @@ arraigo_scenario_new (ArraigoModel *model)
       ArraigoLever lever = { 0 };
       g_autofree char *history = NULL;
 
-      if (info->vendor == NULL || !g_hash_table_contains (info->vendor, "lever.group") ||
-          info->n_elements != 1 || !info->has_range)
+      if (!arraigo_variable_is_lever (info))
         continue;
       lever.info = info;
       lever.series = info->first_series;
@@ -149,6 +149,7 @@ arraigo_scenario_finalize (GObject *object)
   g_free (self->values);
   g_free (self->preset_values);
   g_free (self->title);
+  g_clear_pointer (&self->origin, arraigo_scenario_file_free);
   g_queue_free_full (self->undo, snapshot_free);
   g_queue_free_full (self->redo, snapshot_free);
 
@@ -340,37 +341,88 @@ arraigo_scenario_reset_all (ArraigoScenario *self)
 
   for (guint i = 0; i < self->levers->len; i++)
     defaults[i] = self->preset_values[i] = g_array_index (self->levers, ArraigoLever, i).default_value;
+  g_clear_pointer (&self->origin, arraigo_scenario_file_free);
   set_all (self, defaults, _("Business as usual"));
 }
 
-gboolean
-arraigo_scenario_apply_file (ArraigoScenario      *self,
-                             ArraigoScenarioFile  *file,
-                             GError              **error)
+/* FILE has been fitted to the model (arraigo_scenario_file_fit_model):
+ * levers it does not set take their defaults, and any it names that the
+ * model lacks are ignored. */
+void
+arraigo_scenario_apply_file (ArraigoScenario           *self,
+                             const ArraigoScenarioFile *file)
 {
   g_autofree double *values = g_new (double, MAX (self->levers->len, 1));
 
-  /* Levers the file does not mention keep their defaults. */
+  g_return_if_fail (ARRAIGO_IS_SCENARIO (self));
+  g_return_if_fail (file != NULL);
+
   for (guint i = 0; i < self->levers->len; i++)
     values[i] = g_array_index (self->levers, ArraigoLever, i).default_value;
   for (guint k = 0; k < file->lever_names->len; k++)
     {
       int index = arraigo_scenario_find_lever (self, file->lever_names->pdata[k]);
+      const ArraigoLever *lever;
 
       if (index < 0)
-        {
-          g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_INVALID,
-                       _("the scenario sets '%s', which this model has no lever for"),
-                       (char *) file->lever_names->pdata[k]);
-          return FALSE;
-        }
-      values[index] = CLAMP (g_array_index (file->lever_values, double, k),
-                             arraigo_scenario_get_lever (self, (guint) index)->min,
-                             arraigo_scenario_get_lever (self, (guint) index)->max);
+        continue;
+      lever = arraigo_scenario_get_lever (self, (guint) index);
+      values[index] = CLAMP (g_array_index (file->lever_values, double, k), lever->min, lever->max);
     }
   memcpy (self->preset_values, values, sizeof (double) * self->levers->len);
+  g_clear_pointer (&self->origin, arraigo_scenario_file_free);
+  self->origin = arraigo_scenario_file_copy (file);
   set_all (self, values, file->title);
-  return TRUE;
+}
+
+/* The scenario as a file: every lever's value, the title, the model it is
+ * for; the rest (notes, translations, keys of later versions) from the file
+ * it was opened from. */
+ArraigoScenarioFile *
+arraigo_scenario_to_file (ArraigoScenario *self)
+{
+  ArraigoScenarioFile *file;
+  const char *model_path;
+
+  g_return_val_if_fail (ARRAIGO_IS_SCENARIO (self), NULL);
+
+  file = self->origin ? arraigo_scenario_file_copy (self->origin) : arraigo_scenario_file_new ();
+  g_ptr_array_set_size (file->lever_names, 0);
+  g_array_set_size (file->lever_values, 0);
+  g_ptr_array_set_size (file->warnings, 0);
+  file->n_skipped = 0;
+  for (guint i = 0; i < self->levers->len; i++)
+    arraigo_scenario_file_set (file, g_array_index (self->levers, ArraigoLever, i).info->name, self->values[i]);
+  g_free (file->title);
+  file->title = g_strdup (self->title);
+  model_path = arraigo_model_get_filename (self->model);
+  g_free (file->model);
+  file->model = model_path ? g_path_get_basename (model_path) : NULL;
+  g_free (file->model_sha256);
+  file->model_sha256 = g_strdup (arraigo_model_get_sha256 (self->model));
+  return file;
+}
+
+/* SAVED is what was written: the scenario is no longer modified, and is
+ * called by its title. */
+void
+arraigo_scenario_mark_saved (ArraigoScenario           *self,
+                             const ArraigoScenarioFile *saved)
+{
+  g_return_if_fail (ARRAIGO_IS_SCENARIO (self));
+  g_return_if_fail (saved != NULL);
+
+  memcpy (self->preset_values, self->values, sizeof (double) * self->levers->len);
+  g_clear_pointer (&self->origin, arraigo_scenario_file_free);
+  self->origin = arraigo_scenario_file_copy (saved);
+  if (g_strcmp0 (self->title, saved->title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_strdup (saved->title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+  /* No value moved: no lever-changed, no new run. */
+  notify_state (self);
 }
 
 void
@@ -420,6 +472,17 @@ gboolean
 arraigo_scenario_redo (ArraigoScenario *self)
 {
   return step_history (self, self->redo, self->undo);
+}
+
+/* A file opened is a new document: undo does not reach back past it. */
+void
+arraigo_scenario_clear_history (ArraigoScenario *self)
+{
+  g_return_if_fail (ARRAIGO_IS_SCENARIO (self));
+
+  g_queue_clear_full (self->undo, snapshot_free);
+  g_queue_clear_full (self->redo, snapshot_free);
+  notify_state (self);
 }
 
 gboolean

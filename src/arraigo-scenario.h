@@ -61,13 +61,16 @@ void                arraigo_scenario_set_value    (ArraigoScenario     *self,
 void                arraigo_scenario_reset_lever  (ArraigoScenario     *self,
                                                    guint                index);
 void                arraigo_scenario_reset_all    (ArraigoScenario     *self);
-gboolean            arraigo_scenario_apply_file   (ArraigoScenario     *self,
-                                                   ArraigoScenarioFile *file,
-                                                   GError             **error);
+void                arraigo_scenario_apply_file   (ArraigoScenario     *self,
+                                                   const ArraigoScenarioFile *file);
+ArraigoScenarioFile *arraigo_scenario_to_file     (ArraigoScenario     *self) G_GNUC_WARN_UNUSED_RESULT;
+void                arraigo_scenario_mark_saved   (ArraigoScenario     *self,
+                                                   const ArraigoScenarioFile *saved);
 void                arraigo_scenario_apply_to_run (ArraigoScenario     *self,
                                                    ArraigoRun          *run);
 gboolean            arraigo_scenario_undo         (ArraigoScenario     *self);
 gboolean            arraigo_scenario_redo         (ArraigoScenario     *self);
+void                arraigo_scenario_clear_history (ArraigoScenario    *self);
 gboolean            arraigo_scenario_can_undo     (ArraigoScenario     *self);
 gboolean            arraigo_scenario_can_redo     (ArraigoScenario     *self);
 const char         *arraigo_scenario_get_title    (ArraigoScenario     *self);

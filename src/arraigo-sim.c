@@ -191,8 +191,14 @@ command_run (int     argc,
     {
       g_autoptr (ArraigoScenarioFile) scenario = arraigo_scenario_file_load (scenario_path, error);
 
-      if (scenario == NULL)
-        return 2;
+      if (scenario == NULL || !arraigo_scenario_file_fit_model (scenario, model, error))
+        {
+          g_prefix_error (error, "%s: ", scenario_path);
+          return 2;
+        }
+      /* The same words the window shows in its toast. */
+      for (guint i = 0; i < scenario->warnings->len; i++)
+        g_printerr (_("arraigo-sim: %s: warning: %s\n"), scenario_path, (char *) scenario->warnings->pdata[i]);
       for (guint i = 0; i < scenario->lever_names->len; i++)
         if (!arraigo_run_set_value (run, scenario->lever_names->pdata[i],
                                     g_array_index (scenario->lever_values, double, i), error))

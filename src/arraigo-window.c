@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "arraigo-paths.h"
 #include "arraigo-scenario-file.h"
@@ -38,17 +39,51 @@ struct _ArraigoWindow
   char                 *last_notice;
   GtkListBox           *preset_list;
   GtkPopover           *presets_popover;
+  GtkMenuButton        *presets_button;
   GtkDropDown          *view_selector;
+
+  GFile                *file;            /* the scenario's file, once opened or saved */
+  gboolean              close_confirmed; /* the user chose to close without saving */
+  GtkWidget            *question;        /* the unsaved-changes dialog while it is up */
+  /* What waits for the answer to that question. */
+  enum { PENDING_NONE, PENDING_CLOSE, PENDING_OPEN } pending;
+  GFile                *pending_file;
+  ArraigoModel         *pending_model;   /* a model to show instead of the current one */
+  ArraigoScenarioFile  *pending_scenario; /* a scenario to apply, fitted to the model */
 };
 
 G_DEFINE_FINAL_TYPE (ArraigoWindow, arraigo_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void arraigo_window_open_default_model (ArraigoWindow *self);
+
+/* A window on the built-in model. */
 ArraigoWindow *
 arraigo_window_new (ArraigoApplication *application)
 {
-  return g_object_new (ARRAIGO_TYPE_WINDOW,
+  ArraigoWindow *self = g_object_new (ARRAIGO_TYPE_WINDOW,
+                                      "application", application,
+                                      NULL);
+
+  arraigo_window_open_default_model (self);
+  return self;
+}
+
+/* A window on FILE, a model or a scenario (applied to the built-in model);
+ * when it cannot be opened the window says why instead of showing another
+ * model beside the error. */
+ArraigoWindow *
+arraigo_window_new_for_file (ArraigoApplication *application,
+                             GFile              *file)
+{
+  ArraigoWindow *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (ARRAIGO_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  arraigo_window_open (self, file);
+  return self;
 }
 
 /* Problems that do not stop the explorer (a chart's data file, a preset,
@@ -93,7 +128,15 @@ update_title (ArraigoWindow *self)
   title = modified ? g_strdup_printf (_("%s (modified)"), arraigo_scenario_get_title (self->scenario))
                    : g_strdup (arraigo_scenario_get_title (self->scenario));
   adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, arraigo_model_get_name (self->model));
+  if (self->file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (self->file);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", name, arraigo_model_get_name (self->model));
+
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, arraigo_model_get_name (self->model));
   window_title = g_strdup_printf ("%s%s — %s", modified ? "• " : "", arraigo_scenario_get_title (self->scenario), _("Arraigo"));
   /* Called for every lever change while a slider moves: only a real change
    * reaches the window system. */
@@ -114,20 +157,34 @@ scenario_changed_cb (ArraigoWindow *self,
 }
 
 static void
-arraigo_window_show_error (ArraigoWindow *self,
-                           const GError  *error)
+scenario_notify_cb (ArraigoWindow *self,
+                    GParamSpec    *pspec)
 {
+  update_title (self);
+}
+
+/* With a model open, a file that cannot be opened is told in a toast and
+ * the explorer stays as it was; with none, the window says why it is empty. */
+static void
+report_open_error (ArraigoWindow *self,
+                   GFile         *file,
+                   const GError  *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("“%s” could not be opened: %s"), name, error->message);
+  g_autofree char *markup = NULL;
+
   if (self->model != NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Model Could Not Be Opened"), error->message);
-
-      gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      notify (self, text);
       return;
     }
-  adw_status_page_set_description (self->error_page, error->message);
+  /* The description is markup; XML errors quote '<'. */
+  markup = g_markup_escape_text (text, -1);
+  adw_status_page_set_description (self->error_page, markup);
   gtk_stack_set_visible_child_name (self->stack, "error");
+  g_free (self->last_notice);
+  self->last_notice = g_steal_pointer (&text);
 }
 
 static int
@@ -181,17 +238,49 @@ load_presets (ArraigoWindow *self)
     }
 }
 
+static void
+tell_warnings (ArraigoWindow             *self,
+               const char                *name,
+               const ArraigoScenarioFile *file)
+{
+  g_autoptr (GString) text = NULL;
+
+  if (file->warnings->len == 0)
+    return;
+  text = g_string_new (NULL);
+  g_string_printf (text, _("“%s” was opened, with warnings:"), name);
+  for (guint i = 0; i < file->warnings->len; i++)
+    g_string_append_printf (text, "\n• %s", (char *) file->warnings->pdata[i]);
+  notify (self, text->str);
+}
+
+/* A preset is a scenario the window was not opened from: a save after it
+ * asks where. Anything it cannot apply is told in a toast. */
 gboolean
 arraigo_window_apply_preset (ArraigoWindow  *self,
                              const char     *path,
                              GError        **error)
 {
   g_autoptr (ArraigoScenarioFile) file = NULL;
+  g_autofree char *name = NULL;
 
-  g_return_val_if_fail (self->scenario != NULL, FALSE);
+  g_return_val_if_fail (ARRAIGO_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
+  if (self->scenario == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No model is open"));
+      return FALSE;
+    }
   file = arraigo_scenario_file_load (path, error);
-  return file != NULL && arraigo_scenario_apply_file (self->scenario, file, error);
+  if (file == NULL || !arraigo_scenario_file_fit_model (file, self->model, error))
+    return FALSE;
+  arraigo_scenario_apply_file (self->scenario, file);
+  g_clear_object (&self->file);
+  update_title (self);
+  name = g_path_get_basename (path);
+  tell_warnings (self, name, file);
+  return TRUE;
 }
 
 static void
@@ -228,6 +317,18 @@ view_changed_cb (ArraigoWindow *self)
     if (self->cards[i] != NULL)
       arraigo_chart_card_set_view (ARRAIGO_CHART_CARD (self->cards[i]), (ArraigoChartView) view);
   g_settings_set_enum (self->settings, "chart-view", (int) view);
+}
+
+/* With no model open (the error page) there is no scenario to act on. */
+static void
+set_scenario_actions_enabled (ArraigoWindow *self,
+                              gboolean       enabled)
+{
+  static const char *const actions[] = { "win.save", "win.save-as", "win.reset-all", "win.undo", "win.redo" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->presets_button), enabled);
 }
 
 static void
@@ -270,6 +371,9 @@ build_explorer (ArraigoWindow *self)
     }
   /* Title, modified mark and undo state all change with a lever change. */
   g_signal_connect_object (self->scenario, "lever-changed", G_CALLBACK (scenario_changed_cb), self, G_CONNECT_SWAPPED);
+  /* A save changes the title and the modified mark without moving a lever. */
+  g_signal_connect_object (self->scenario, "notify::modified", G_CALLBACK (scenario_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scenario, "notify::title", G_CALLBACK (scenario_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->simulation, "failed", G_CALLBACK (simulation_failed_cb), self, G_CONNECT_SWAPPED);
   if (arraigo_simulation_get_error (self->simulation) != NULL)
     simulation_failed_cb (self, arraigo_simulation_get_error (self->simulation)->message);
@@ -285,6 +389,8 @@ build_explorer (ArraigoWindow *self)
           notify (self, text);
         }
     }
+  /* Before the title: it sets undo and redo from the history. */
+  set_scenario_actions_enabled (self, TRUE);
   update_title (self);
   attach_frame_clock (self);
   gtk_stack_set_visible_child_name (self->stack, "explorer");
@@ -309,42 +415,341 @@ clear_explorer (ArraigoWindow *self)
   g_clear_object (&self->simulation);
   g_clear_object (&self->scenario);
   g_clear_pointer (&self->specs, g_ptr_array_unref);
+  set_scenario_actions_enabled (self, FALSE);
 }
 
+/* Takes MODEL and shows it with its own levers and charts. */
+static void
+show_model (ArraigoWindow *self,
+            ArraigoModel  *model)
+{
+  clear_explorer (self);
+  g_clear_pointer (&self->model, arraigo_model_unref);
+  g_clear_object (&self->file);
+  self->model = model;
+  self->scenario = arraigo_scenario_new (model);
+  self->simulation = arraigo_simulation_new (self->scenario);
+  self->specs = arraigo_chart_specs_new (model);
+  build_explorer (self);
+}
+
+static void
+clear_pending (ArraigoWindow *self)
+{
+  self->pending = PENDING_NONE;
+  g_clear_object (&self->pending_file);
+  g_clear_pointer (&self->pending_model, arraigo_model_unref);
+  g_clear_pointer (&self->pending_scenario, arraigo_scenario_file_free);
+}
+
+static void
+finish_open (ArraigoWindow *self)
+{
+  g_autoptr (GFile) file = g_steal_pointer (&self->pending_file);
+  g_autoptr (ArraigoScenarioFile) scenario = g_steal_pointer (&self->pending_scenario);
+  ArraigoModel *model = g_steal_pointer (&self->pending_model);
+
+  self->pending = PENDING_NONE;
+  if (model != NULL)
+    show_model (self, model);
+  if (scenario != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      arraigo_scenario_apply_file (self->scenario, scenario);
+      arraigo_scenario_clear_history (self->scenario);
+      g_set_object (&self->file, file);
+      update_title (self);
+      tell_warnings (self, name, scenario);
+    }
+}
+
+static gboolean
+has_unsaved_changes (ArraigoWindow *self)
+{
+  return self->scenario != NULL && arraigo_scenario_get_modified (self->scenario);
+}
+
+static void ask_to_save (ArraigoWindow *self,
+                         int            pending);
+
+/* A model or a scenario, told apart by what the file holds. Nothing
+ * changes when it cannot be read; unsaved changes are asked about first. */
 void
-arraigo_window_open_model (ArraigoWindow *self,
-                           GFile         *file)
+arraigo_window_open (ArraigoWindow *self,
+                     GFile         *file)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (ArraigoModel) model = NULL;
+  g_autoptr (ArraigoScenarioFile) scenario = NULL;
   g_autofree char *path = NULL;
-  ArraigoModel *model;
 
   g_return_if_fail (ARRAIGO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   path = g_file_get_path (file);
   if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
+  else
+    switch (arraigo_file_kind_of_path (path, &error))
+      {
+      case ARRAIGO_FILE_KIND_MODEL:
+        model = arraigo_model_load_file (path, &error);
+        break;
+      case ARRAIGO_FILE_KIND_SCENARIO:
+        scenario = arraigo_scenario_file_load (path, &error);
+        /* A window with no model yet applies it to the built-in one. */
+        if (scenario != NULL && self->model == NULL)
+          {
+            g_autofree char *builtin = arraigo_default_model_path ();
+
+            model = arraigo_model_load_file (builtin, &error);
+          }
+        if (error == NULL && !arraigo_scenario_file_fit_model (scenario, model ? model : self->model, &error))
+          g_clear_pointer (&scenario, arraigo_scenario_file_free);
+        break;
+      case ARRAIGO_FILE_KIND_UNKNOWN:
+      default:
+        break;
+      }
+  if (error != NULL)
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Only local model files can be opened"));
-      arraigo_window_show_error (self, error);
+      report_open_error (self, file, error);
       return;
     }
 
-  model = arraigo_model_load_file (path, &error);
-  if (model == NULL)
+  clear_pending (self);
+  self->pending_file = g_object_ref (file);
+  self->pending_model = g_steal_pointer (&model);
+  self->pending_scenario = g_steal_pointer (&scenario);
+  if (has_unsaved_changes (self))
+    ask_to_save (self, PENDING_OPEN);
+  else
+    finish_open (self);
+}
+
+/* Kept for callers that know they hold a model: the same as opening it. */
+void
+arraigo_window_open_model (ArraigoWindow *self,
+                           GFile         *file)
+{
+  arraigo_window_open (self, file);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Saving */
+
+static void
+proceed (ArraigoWindow *self)
+{
+  switch (self->pending)
     {
-      arraigo_window_show_error (self, error);
+    case PENDING_CLOSE:
+      self->pending = PENDING_NONE;
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    case PENDING_OPEN:
+      finish_open (self);
+      break;
+    case PENDING_NONE:
+    default:
+      break;
+    }
+}
+
+/* Writes the scenario to FILE. A new file names the scenario, and once its
+ * levers have moved, the description of the scenario it came from is not
+ * kept. A failed write leaves FILE as it was and is told in a toast. */
+gboolean
+arraigo_window_save_to (ArraigoWindow  *self,
+                        GFile          *file,
+                        GError        **error)
+{
+  g_autoptr (ArraigoScenarioFile) saved = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (ARRAIGO_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->scenario != NULL, FALSE);
+
+  path = g_file_get_path (file);
+  name = g_file_get_basename (file);
+  saved = arraigo_scenario_to_file (self->scenario);
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      char *dot = strrchr (name, '.');
+
+      g_free (saved->title);
+      saved->title = dot != NULL && dot != name ? g_strndup (name, (gsize) (dot - name)) : g_strdup (name);
+      if (arraigo_scenario_get_modified (self->scenario))
+        {
+          g_clear_pointer (&saved->description, g_free);
+          g_clear_pointer (&saved->source, g_free);
+        }
+    }
+  if (path == NULL)
+    g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be saved"));
+  if (local_error != NULL || !arraigo_scenario_file_save (saved, path, &local_error))
+    {
+      g_autofree char *text = g_strdup_printf (_("“%s” could not be saved: %s"), name, local_error->message);
+
+      notify (self, text);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_set_object (&self->file, file);
+  arraigo_scenario_mark_saved (self->scenario, saved);
+  update_title (self);
+  return TRUE;
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     ArraigoWindow   *self)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* "plan" is saved as "plan.arraigo", unless that would replace a file
+       * the dialog did not ask about. */
+      if (strchr (name, '.') == NULL)
+        {
+          g_autofree char *with_suffix = g_strconcat (name, ".arraigo", NULL);
+          g_autoptr (GFile) parent = g_file_get_parent (file);
+          g_autoptr (GFile) named = parent ? g_file_get_child (parent, with_suffix) : NULL;
+
+          if (named != NULL && !g_file_query_exists (named, NULL))
+            g_set_object (&file, named);
+        }
+      if (arraigo_window_save_to (self, file, NULL))
+        proceed (self);
+      else
+        clear_pending (self);
+    }
+  else
+    clear_pending (self);
+  g_object_unref (dialog);
+}
+
+/* A file dropped on the window opens as Open would open it. */
+static gboolean
+drop_cb (ArraigoWindow *self,
+         const GValue  *value,
+         double         x,
+         double         y)
+{
+  GFile *file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+  arraigo_window_open (self, file);
+  return TRUE;
+}
+
+/* GtkFileDialog needs GTK 4.10; the native chooser uses the portal. */
+static void
+save_as (ArraigoWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Save the Scenario"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Arraigo scenarios"));
+  gtk_file_filter_add_pattern (filter, "*.arraigo");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (self->file != NULL)
+    {
+      g_autoptr (GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
+  name = g_strdup_printf ("%s.arraigo", arraigo_scenario_get_title (self->scenario));
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_as_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Save where the scenario came from, or ask where; then go on with what
+ * waited for the save. */
+static void
+save (ArraigoWindow *self)
+{
+  if (self->file == NULL)
+    {
+      save_as (self);
       return;
     }
+  if (arraigo_window_save_to (self, self->file, NULL))
+    proceed (self);
+  else
+    clear_pending (self);
+}
 
-  clear_explorer (self);
-  g_clear_pointer (&self->model, arraigo_model_unref);
-  self->model = model;
-  self->scenario = arraigo_scenario_new (model);
-  self->simulation = arraigo_simulation_new (self->scenario);
-  self->specs = arraigo_chart_specs_new (model);
-  build_explorer (self);
+static void
+save_changes_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          ArraigoWindow    *self)
+{
+  if (g_str_equal (response, "save"))
+    save (self);
+  else if (g_str_equal (response, "discard"))
+    proceed (self);
+  else
+    clear_pending (self);
+}
+
+static void
+ask_to_save (ArraigoWindow *self,
+             int            pending)
+{
+  AdwMessageDialog *dialog;
+
+  self->pending = pending;
+  if (self->question != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->question));
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
+  adw_message_dialog_format_body (dialog, _("“%s” has changes that are not saved. Without saving, they are lost."),
+                                  arraigo_scenario_get_title (self->scenario));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_changes_response_cb), self, 0);
+  self->question = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->question);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The file the scenario was opened from or saved to, or NULL. */
+GFile *
+arraigo_window_get_file (ArraigoWindow *self)
+{
+  g_return_val_if_fail (ARRAIGO_IS_WINDOW (self), NULL);
+
+  return self->file;
 }
 
 /* The last message shown in a toast, or NULL. */
@@ -432,9 +837,22 @@ open_response_cb (GtkNativeDialog *dialog,
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL)
-        arraigo_window_open_model (self, file);
+        arraigo_window_open (self, file);
     }
   g_object_unref (dialog);
+}
+
+static void
+add_filter (GtkFileChooser     *chooser,
+            const char         *name,
+            const char * const *patterns)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
 }
 
 static void
@@ -444,18 +862,55 @@ open_action (GtkWidget  *widget,
 {
   ArraigoWindow *self = ARRAIGO_WINDOW (widget);
   GtkFileChooserNative *dialog;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
-  dialog = gtk_file_chooser_native_new (_("Open a Model"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+  dialog = gtk_file_chooser_native_new (_("Open a Model or Scenario"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("System-dynamics models (XMILE)"));
-  gtk_file_filter_add_pattern (filter, "*.xmile");
-  gtk_file_filter_add_pattern (filter, "*.stmx");
-  gtk_file_filter_add_pattern (filter, "*.XMILE");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Models and scenarios"),
+              (const char *[]) { "*.arraigo", "*.xmile", "*.XMILE", "*.stmx", NULL });
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Arraigo scenarios"), (const char *[]) { "*.arraigo", NULL });
+  add_filter (GTK_FILE_CHOOSER (dialog), _("System-dynamics models (XMILE)"),
+              (const char *[]) { "*.xmile", "*.XMILE", "*.stmx", NULL });
+  add_filter (GTK_FILE_CHOOSER (dialog), _("All files"), (const char *[]) { "*", NULL });
+  /* The file is judged by what it holds; the filters only help find it. */
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ArraigoWindow *self = ARRAIGO_WINDOW (widget);
+
+  if (self->scenario != NULL)
+    {
+      clear_pending (self);
+      save (self);
+    }
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ArraigoWindow *self = ARRAIGO_WINDOW (widget);
+
+  if (self->scenario != NULL)
+    {
+      clear_pending (self);
+      save_as (self);
+    }
+}
+
+static void
+open_default_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  arraigo_window_open_default_model (ARRAIGO_WINDOW (widget));
 }
 
 static void
@@ -466,7 +921,12 @@ reset_all_action (GtkWidget  *widget,
   ArraigoWindow *self = ARRAIGO_WINDOW (widget);
 
   if (self->scenario)
-    arraigo_scenario_reset_all (self->scenario);
+    {
+      /* Business as usual is not the file's scenario: a save asks where. */
+      arraigo_scenario_reset_all (self->scenario);
+      g_clear_object (&self->file);
+      update_title (self);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -611,7 +1071,7 @@ arraigo_window_open_default_model (ArraigoWindow *self)
   g_autofree char *path = arraigo_default_model_path ();
   g_autoptr (GFile) file = g_file_new_for_path (path);
 
-  arraigo_window_open_model (self, file);
+  arraigo_window_open (self, file);
 }
 
 static void
@@ -620,6 +1080,11 @@ arraigo_window_dispose (GObject *object)
   ArraigoWindow *self = ARRAIGO_WINDOW (object);
 
   clear_explorer (self);
+  clear_pending (self);
+  g_clear_object (&self->file);
+  if (self->question != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->question), (gpointer *) &self->question);
+  self->question = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), ARRAIGO_TYPE_WINDOW);
   g_clear_pointer (&self->model, arraigo_model_unref);
   g_clear_object (&self->settings);
@@ -645,13 +1110,29 @@ arraigo_window_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (arraigo_window_parent_class)->unrealize (widget);
 }
 
+static gboolean
+arraigo_window_close_request (GtkWindow *window)
+{
+  ArraigoWindow *self = ARRAIGO_WINDOW (window);
+
+  if (!self->close_confirmed && has_unsaved_changes (self))
+    {
+      clear_pending (self);
+      ask_to_save (self, PENDING_CLOSE);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (arraigo_window_parent_class)->close_request (window);
+}
+
 static void
 arraigo_window_class_init (ArraigoWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = arraigo_window_dispose;
+  window_class->close_request = arraigo_window_close_request;
   widget_class->realize = arraigo_window_realize;
   widget_class->unrealize = arraigo_window_unrealize;
 
@@ -664,6 +1145,7 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, preset_list);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, presets_popover);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, presets_button);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, view_selector);
   gtk_widget_class_bind_template_callback (widget_class, preset_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
@@ -672,7 +1154,13 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-default", NULL, open_default_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -682,6 +1170,8 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
 static void
 arraigo_window_init (ArraigoWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Window geometry survives restarts. */
@@ -691,6 +1181,11 @@ arraigo_window_init (ArraigoWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   gtk_drop_down_set_selected (self->view_selector, (guint) g_settings_get_enum (self->settings, "chart-view"));
 
+  set_scenario_actions_enabled (self, FALSE);
   load_presets (self);
-  arraigo_window_open_default_model (self);
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (drop), "arraigo-drop-file");
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }

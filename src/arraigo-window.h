@@ -18,8 +18,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ArraigoWindow, arraigo_window, ARRAIGO, WINDOW, AdwApplicationWindow)
 
 ArraigoWindow     *arraigo_window_new            (ArraigoApplication *application);
+ArraigoWindow     *arraigo_window_new_for_file   (ArraigoApplication *application,
+                                                  GFile              *file);
+void               arraigo_window_open           (ArraigoWindow      *self,
+                                                  GFile              *file);
 void               arraigo_window_open_model     (ArraigoWindow      *self,
                                                   GFile              *file);
+gboolean           arraigo_window_save_to        (ArraigoWindow      *self,
+                                                  GFile              *file,
+                                                  GError            **error);
+GFile             *arraigo_window_get_file       (ArraigoWindow      *self);
 const char        *arraigo_window_get_last_notice (ArraigoWindow *self);
 gboolean           arraigo_window_has_model      (ArraigoWindow      *self);
 ArraigoScenario   *arraigo_window_get_scenario   (ArraigoWindow      *self);

@@ -133,3 +133,20 @@ arraigo_test_compare_strings (const char **a,
 {
   return strcmp (*a, *b);
 }
+
+/* The paths of the repository's presets, the .arraigo files in data/scenarios, sorted. */
+GPtrArray *
+arraigo_test_preset_paths (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".arraigo"))
+      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_sort (paths, (GCompareFunc) arraigo_test_compare_strings);
+  return paths;
+}

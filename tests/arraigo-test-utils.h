@@ -28,6 +28,7 @@ double            arraigo_test_table_get       (ArraigoTestTable  *table,
 gboolean          arraigo_test_model_has_stocks (ArraigoModel     *model);
 int               arraigo_test_compare_strings (const char       **a,
                                                 const char       **b);
+GPtrArray        *arraigo_test_preset_paths    (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArraigoTestTable, arraigo_test_table_free)
 

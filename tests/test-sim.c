@@ -90,6 +90,34 @@ test_scenario_and_check (void)
   g_assert_nonnull (strstr (out, "stock Population at home[Country]"));
 }
 
+/* A scenario's problems reach the command line in the window's words: a
+ * warning for what was changed or skipped, an error when nothing applies. */
+static void
+test_scenario_problems (void)
+{
+  g_autofree char *range = dist ("data", "scenarios", "out-of-range.arraigo", NULL);
+  g_autofree char *other = dist ("data", "scenarios", "other-model.arraigo", NULL);
+  g_autofree char *binary = dist ("data", "scenarios", "binary.arraigo", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_sim (&out, &err, "run", "default", "--scenario", range, "--save-step", "1",
+                            "--vars", "Aid budget,Asylum access", NULL), ==, 0);
+  g_assert_nonnull (strstr (err, "out-of-range.arraigo: warning: The lever “Aid budget” is 99999, outside its range of 0 to 6000: 6000 is used"));
+  g_assert_nonnull (strstr (err, "warning: The lever “Asylum access” is -1"));
+  g_assert_nonnull (strstr (out, "\n2045,6000,0\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_sim (&out, &err, "run", "default", "--scenario", other, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "other-model.arraigo: This scenario is for the model “teacup.xmile”, and none of its levers is in “northern-triangle.xmile”"));
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_sim (&out, &err, "run", "default", "--scenario", binary, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "binary.arraigo: The file holds binary data"));
+}
+
 static void
 test_errors (void)
 {
@@ -195,6 +223,7 @@ main (int   argc,
   g_assert_nonnull (sim);
   g_test_add_func ("/sim/run-csv", test_run_csv);
   g_test_add_func ("/sim/scenario-and-check", test_scenario_and_check);
+  g_test_add_func ("/sim/scenario-problems", test_scenario_problems);
   g_test_add_func ("/sim/errors", test_errors);
   g_test_add_func ("/sim/bench", test_bench);
   g_test_add_func ("/sim/calibrate-write", test_calibrate_write);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -126,6 +127,39 @@ open_window (void)
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (GTK_WIDGET (window));
   return window;
+}
+
+/* The unsaved-changes dialog over WINDOW, or NULL. */
+static AdwMessageDialog *
+find_question (ArraigoWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Answers it as a click on RESPONSE would. */
+static void
+answer_question (ArraigoWindow *window,
+                 const char    *response)
+{
+  AdwMessageDialog *question = find_question (window);
+
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Save Changes?");
+  adw_message_dialog_response (question, response);
+  gtk_window_destroy (GTK_WINDOW (question));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (find_question (window));
 }
 
 static void
@@ -303,11 +337,13 @@ test_preset_and_undo (void)
 
     g_assert_true (g_file_set_contents (bad, "[Scenario]\nTitle=Broken\n[Levers]\nAid budget=lots\n", -1, NULL));
     g_assert_false (arraigo_window_apply_preset (window, bad, &error));
-    g_assert_nonnull (strstr (error->message, "must be a number"));
+    g_assert_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_NO_LEVERS);
+    g_assert_nonnull (strstr (error->message, "“lots”, not a number"));
     g_clear_error (&error);
     g_assert_true (g_file_set_contents (bad, "[Scenario]\nTitle=Unknown\n[Levers]\nWarp drive=1\n", -1, NULL));
     g_assert_false (arraigo_window_apply_preset (window, bad, &error));
-    g_assert_nonnull (strstr (error->message, "Warp drive"));
+    g_assert_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_NO_LEVERS);
+    g_assert_nonnull (strstr (error->message, "“Warp drive”"));
     g_assert_cmpfloat (arraigo_scenario_get_value (scenario, visas), ==, 31000);
   }
   close_window (window);
@@ -584,21 +620,11 @@ test_open_models (void)
 
     save (t, "window-broken-model.png");
   }
-  /* The explorer of the model that was open stays, behind a message. */
+  /* The explorer of the model that was open stays; a toast says why. */
   g_assert_nonnull (arraigo_window_get_scenario (window));
   g_assert_cmpuint (arraigo_window_get_n_charts (window), ==, 4);
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-    gboolean dialog_shown = FALSE;
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-        dialog_shown |= ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window);
-      }
-    g_assert_true (dialog_shown);
-  }
+  g_assert_nonnull (arraigo_window_get_last_notice (window));
+  g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "“broken.xmile” could not be opened"));
 
   arraigo_window_open_model (window, teacup_file);
   settle (GTK_WIDGET (window));
@@ -615,7 +641,8 @@ test_open_models (void)
     "<stock name=\"S\"><eqn>1</eqn><inflow>f</inflow></stock><flow name=\"f\"><eqn>Tax * Growth + Rain</eqn></flow>");
   g_assert_cmpuint (arraigo_scenario_get_n_levers (arraigo_window_get_scenario (window)), ==, 3);
   g_assert_cmpuint (arraigo_lever_panel_get_n_rows (arraigo_window_get_lever_panel (window)), ==, 3);
-  g_assert_null (arraigo_window_get_last_notice (window));
+  /* Nothing new to tell: the last toast is still the broken model's. */
+  g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "“broken.xmile” could not be opened"));
   {
     g_autoptr (GPtrArray) titles = group_titles (GTK_WIDGET (arraigo_window_get_lever_panel (window)));
 
@@ -647,12 +674,15 @@ test_open_models (void)
   }
 
   /* A chart whose recorded data is missing still opens, and the window says
-   * which chart and why in a toast instead of on stderr. */
+   * which chart and why in a toast instead of on stderr. The lever moved
+   * above is an unsaved change: the window asks first. */
   open_inline_model (window, grouped, "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>",
     "<stock name=\"S\"><eqn>1</eqn><inflow>f</inflow>"
     "<arraigo:chart order=\"1\" title=\"Growth of S\" shown=\"1\" data=\"no-such-file.csv\" "
     "data-time=\"year\" data-element=\"place\" data-value=\"count\"/></stock>"
     "<flow name=\"f\"><eqn>1</eqn></flow>");
+  g_assert_cmpfloat (arraigo_scenario_get_value (arraigo_window_get_scenario (window), 0), ==, 7);
+  answer_question (window, "discard");
   g_assert_cmpuint (arraigo_window_get_n_charts (window), ==, 1);
   g_assert_nonnull (arraigo_window_get_last_notice (window));
   g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "Growth of S"));
@@ -745,6 +775,242 @@ test_wheel_scrolls_panel (void)
   close_window (window);
 }
 
+/* Save, back to business as usual, open the file again: every lever comes
+ * back exactly, and the scenario is called by its file. Unsaved changes
+ * are asked about before another scenario replaces them or the window
+ * closes; a broken file is told in a toast and changes nothing. */
+static void
+test_save_and_reopen (void)
+{
+  ArraigoWindow *window;
+  ArraigoScenario *scenario;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "my-plan.arraigo", NULL);
+  g_autofree char *preset = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "circular-migration.arraigo", NULL);
+  g_autofree char *binary = g_test_build_filename (G_TEST_DIST, "data", "scenarios", "binary.arraigo", NULL);
+  g_autofree char *unknown = g_test_build_filename (G_TEST_DIST, "data", "scenarios", "unknown-keys.arraigo", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) preset_file = g_file_new_for_path (preset);
+  g_autoptr (GFile) binary_file = g_file_new_for_path (binary);
+  g_autoptr (GFile) unknown_file = g_file_new_for_path (unknown);
+  g_autoptr (GError) error = NULL;
+  g_autofree double *saved = NULL;
+  guint n, visas, aid;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+
+  g_remove (path);
+  window = open_window ();
+  scenario = arraigo_window_get_scenario (window);
+  n = arraigo_scenario_get_n_levers (scenario);
+  visas = (guint) arraigo_scenario_find_lever (scenario, "Seasonal visas");
+  aid = (guint) arraigo_scenario_find_lever (scenario, "Aid budget");
+  g_assert_null (arraigo_window_get_file (window));
+
+  /* Levers set as a user would, one typed finer than the slider's steps. */
+  arraigo_scenario_set_value (scenario, visas, 123456);
+  g_assert_true (arraigo_lever_row_enter_value (find_row (window, "Aid budget"), "777.25"));
+  g_assert_true (arraigo_scenario_get_modified (scenario));
+  saved = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    saved[i] = arraigo_scenario_get_value (scenario, i);
+
+  g_assert_true (arraigo_window_save_to (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (arraigo_scenario_get_modified (scenario));
+  g_assert_cmpstr (arraigo_scenario_get_title (scenario), ==, "my-plan");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "my-plan"));
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  g_assert_true (g_file_equal (arraigo_window_get_file (window), file));
+  {
+    g_autoptr (ArraigoScenarioFile) written = arraigo_scenario_file_load (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (written->lever_names->len, ==, n);
+    g_assert_cmpstr (written->title, ==, "my-plan");
+    g_assert_cmpstr (written->model, ==, "northern-triangle.xmile");
+    g_assert_cmpuint (strlen (written->model_sha256), ==, 64);
+    g_assert_cmpstr (written->model_sha256, ==, arraigo_model_get_sha256 (arraigo_scenario_get_model (scenario)));
+  }
+
+  /* Business as usual, then the file again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-all", NULL));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, visas), ==, 31000);
+  g_assert_null (arraigo_window_get_file (window));
+  arraigo_window_open (window, file);
+  settle (GTK_WIDGET (window));
+  g_assert_null (find_question (window));
+  for (guint i = 0; i < n; i++)
+    g_assert_true (arraigo_scenario_get_value (scenario, i) == saved[i]);
+  g_assert_nonnull (strstr (value_text (find_row (window, "Aid budget")), "777"));
+  g_assert_cmpstr (arraigo_scenario_get_title (scenario), ==, "my-plan");
+  g_assert_false (arraigo_scenario_get_modified (scenario));
+  g_assert_true (g_file_equal (arraigo_window_get_file (window), file));
+  /* An opened file is a new document: undo does not reach back past it. */
+  g_assert_false (arraigo_scenario_can_undo (scenario));
+
+  /* Save (Ctrl+S) writes to the same file without asking where. */
+  arraigo_scenario_set_value (scenario, visas, 98765);
+  g_assert_true (arraigo_scenario_get_modified (scenario));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (arraigo_scenario_get_modified (scenario));
+  {
+    g_autoptr (ArraigoScenarioFile) written = arraigo_scenario_file_load (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (written->title, ==, "my-plan");
+    for (guint i = 0; i < written->lever_names->len; i++)
+      if (g_str_equal (written->lever_names->pdata[i], "Seasonal visas"))
+        g_assert_cmpfloat (g_array_index (written->lever_values, double, i), ==, 98765);
+  }
+
+  /* Another scenario over unsaved changes: Cancel keeps them, Discard opens it. */
+  arraigo_scenario_set_value (scenario, visas, 55555);
+  arraigo_window_open (window, preset_file);
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, visas), ==, 55555);
+  answer_question (window, "cancel");
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, visas), ==, 55555);
+  g_assert_true (arraigo_scenario_get_modified (scenario));
+  g_assert_true (g_file_equal (arraigo_window_get_file (window), file));
+  arraigo_window_open (window, preset_file);
+  answer_question (window, "discard");
+  settle (GTK_WIDGET (window));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, visas), ==, 250000);
+  g_assert_cmpstr (arraigo_scenario_get_title (scenario), ==, "Circular migration at scale");
+  g_assert_false (arraigo_scenario_get_modified (scenario));
+  g_assert_true (g_file_equal (arraigo_window_get_file (window), preset_file));
+
+  /* A broken file: a toast says why, before any question, and nothing changes. */
+  arraigo_scenario_set_value (scenario, aid, 1234);
+  arraigo_window_open (window, binary_file);
+  settle (GTK_WIDGET (window));
+  g_assert_null (find_question (window));
+  g_assert_nonnull (strstr (arraigo_window_get_last_notice (window),
+                            "“binary.arraigo” could not be opened: The file holds binary data"));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 1234);
+  g_assert_true (arraigo_scenario_get_modified (scenario));
+  g_assert_cmpstr (arraigo_scenario_get_title (scenario), ==, "Circular migration at scale");
+  {
+    g_autoptr (GdkTexture) t = render_widget (GTK_WIDGET (window));
+
+    save (t, "window-broken-scenario.png");
+  }
+
+  /* A lever this model lacks: the rest applies, and the toast names it. */
+  arraigo_window_open (window, unknown_file);
+  answer_question (window, "discard");
+  settle (GTK_WIDGET (window));
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 700);
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, visas), ==, 31000);
+  g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "“unknown-keys.arraigo” was opened, with warnings"));
+  g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "“Warp drive”"));
+
+  /* Saved elsewhere, it keeps what a later version wrote into it. */
+  g_assert_true (arraigo_window_save_to (window, file, &error));
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "Colour=teal\n"));
+    g_assert_nonnull (strstr (text, "[Comparison]\n"));
+    g_assert_null (strstr (text, "Warp drive"));
+  }
+
+  /* Closing with unsaved changes asks: Cancel keeps the window, Save
+   * writes the file and closes it. */
+  arraigo_scenario_set_value (scenario, visas, 4321);
+  gtk_window_close (GTK_WINDOW (window));
+  answer_question (window, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  answer_question (window, "save");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  {
+    g_autoptr (ArraigoScenarioFile) written = arraigo_scenario_file_load (path, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < written->lever_names->len; i++)
+      if (g_str_equal (written->lever_names->pdata[i], "Seasonal visas"))
+        g_assert_cmpfloat (g_array_index (written->lever_values, double, i), ==, 4321);
+  }
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (window);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+/* A bad file given on the command line opens one window, which says why,
+ * and no model beside it; a preset opens on the built-in model. */
+static void
+test_window_for_file (void)
+{
+  g_autofree char *empty = g_test_build_filename (G_TEST_DIST, "data", "scenarios", "empty.arraigo", NULL);
+  g_autofree char *preset = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "circular-migration.arraigo", NULL);
+  g_autoptr (GFile) empty_file = g_file_new_for_path (empty);
+  g_autoptr (GFile) preset_file = g_file_new_for_path (preset);
+  ArraigoWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+
+  window = arraigo_window_new_for_file (NULL, empty_file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_false (arraigo_window_has_model (window));
+  g_assert_null (arraigo_window_get_scenario (window));
+  g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "“empty.arraigo” could not be opened: The file is empty"));
+  /* Nothing to save: the action does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_null (arraigo_window_get_file (window));
+  /* From there, the built-in model is one click away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-default", NULL));
+  g_assert_true (arraigo_window_has_model (window));
+  close_window (window);
+
+  window = arraigo_window_new_for_file (NULL, preset_file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (arraigo_window_has_model (window));
+  g_assert_cmpstr (arraigo_scenario_get_title (arraigo_window_get_scenario (window)), ==, "Circular migration at scale");
+  g_assert_true (g_file_equal (arraigo_window_get_file (window), preset_file));
+  g_assert_null (arraigo_window_get_last_notice (window));
+
+  /* A file dropped on the window opens as Open would open it (the drop
+   * target's handler is driven directly: GTK cannot inject a drag). */
+  {
+    g_autofree char *root = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "root-causes.arraigo", NULL);
+    g_autoptr (GFile) root_file = g_file_new_for_path (root);
+    g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+    GtkEventController *drop = NULL;
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr (GtkEventController) c = g_list_model_get_item (controllers, i);
+
+        if (g_strcmp0 (gtk_event_controller_get_name (c), "arraigo-drop-file") == 0)
+          drop = c;
+      }
+    g_assert_nonnull (drop);
+    g_value_init (&value, G_TYPE_FILE);
+    g_value_set_object (&value, root_file);
+    g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+    g_assert_cmpstr (arraigo_scenario_get_title (arraigo_window_get_scenario (window)), ==, "Root Causes strategy");
+    g_assert_true (g_file_equal (arraigo_window_get_file (window), root_file));
+  }
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -761,5 +1027,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/views-and-accessibility", test_views_and_accessibility);
   g_test_add_func ("/ui/window/open-models", test_open_models);
   g_test_add_func ("/ui/window/wheel-scrolls-panel", test_wheel_scrolls_panel);
+  g_test_add_func ("/ui/window/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/ui/window/window-for-file", test_window_for_file);
   return g_test_run ();
 }

@@ -119,6 +119,7 @@ struct _ArraigoModel
   gatomicrefcount      ref_count;
   char                *filename;
   char                *name;
+  char                *sha256;         /* of the file's bytes: tells a scenario which version it was made with */
   double               start;
   double               stop;
   double               dt;

@@ -2469,6 +2469,7 @@ arraigo_model_load_data (const char  *data,
                          GError     **error)
 {
   g_autoptr (ArraigoXmileDocument) doc = NULL;
+  ArraigoModel *m;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2476,7 +2477,11 @@ arraigo_model_load_data (const char  *data,
   doc = arraigo_xmile_parse (data, length, filename, error);
   if (doc == NULL)
     return NULL;
-  return arraigo_model_compile (doc, error);
+  m = arraigo_model_compile (doc, error);
+  if (m != NULL)
+    m->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data,
+                                             length < 0 ? strlen (data) : (gsize) length);
+  return m;
 }
 
 ArraigoModel *
@@ -2541,6 +2546,7 @@ arraigo_model_unref (ArraigoModel *self)
 
   g_free (self->filename);
   g_free (self->name);
+  g_free (self->sha256);
   g_free (self->time_units);
   g_ptr_array_unref (self->variables);
   g_hash_table_unref (self->variable_index);
@@ -2573,6 +2579,13 @@ const char *
 arraigo_model_get_filename (ArraigoModel *self)
 {
   return self->filename;
+}
+
+/* SHA-256 of the model file's bytes, in lower-case hex. */
+const char *
+arraigo_model_get_sha256 (ArraigoModel *self)
+{
+  return self->sha256;
 }
 
 double

@@ -71,6 +71,7 @@ void                       arraigo_model_unref            (ArraigoModel  *self);
 
 const char                *arraigo_model_get_name         (ArraigoModel  *self);
 const char                *arraigo_model_get_filename     (ArraigoModel  *self);
+const char                *arraigo_model_get_sha256       (ArraigoModel  *self);
 double                     arraigo_model_get_start        (ArraigoModel  *self);
 double                     arraigo_model_get_stop         (ArraigoModel  *self);
 double                     arraigo_model_get_dt           (ArraigoModel  *self);
