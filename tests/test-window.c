@@ -712,6 +712,7 @@ test_open_models (void)
     "<dimensions><dim name=\"D\" size=\"100\"/></dimensions>",
     "<stock name=\"S\"><dimensions><dim name=\"D\"/></dimensions><eqn>1</eqn><inflow>f</inflow></stock>"
     "<flow name=\"f\"><dimensions><dim name=\"D\"/></dimensions><eqn>1</eqn></flow>");
+  answer_question (window, "discard");   /* the Crowd lever typed above is an unsaved change */
   g_assert_nonnull (arraigo_window_get_last_notice (window));
   g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "could not run"));
 
