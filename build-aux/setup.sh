@@ -6,7 +6,7 @@ set -eu
 packages="
   build-essential meson ninja-build pkg-config
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libgsl-dev
-  libjson-glib-dev
+  libjson-glib-dev zlib1g-dev
   gettext desktop-file-utils appstream libxml2-utils
   xvfb xauth dbus dbus-x11 at-spi2-core imagemagick xdotool
   librsvg2-common libgtk-4-bin fonts-cantarell fonts-dejavu-core

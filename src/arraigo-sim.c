@@ -17,6 +17,7 @@
 #include "arraigo-observations.h"
 #include "arraigo-paths.h"
 #include "arraigo-scenario-file.h"
+#include "arraigo-sim-common.h"
 #include "engine/arraigo-calibration.h"
 #include "engine/arraigo-model.h"
 #include "engine/arraigo-run.h"
@@ -28,6 +29,8 @@ static const char usage_text[] =
   "                        [--vars A,B] [--output FILE] [--format csv|tsv]\n"
   "  arraigo-sim bench MODEL [--runs N]\n"
   "  arraigo-sim check MODEL\n"
+  "  arraigo-sim chart MODEL --var NAME [--scenario FILE] [--view region|countries|stacked]\n"
+  "                        [--size WxH] [--dark] --output FILE.png|.svg|.pdf\n"
   "  arraigo-sim calibrate MODEL [--data FILE] [--fit FROM:TO] [--check FROM:TO]...\n"
   "                        [--target NAME] [--also TARGET:FILE:COLUMN[:FILTER=VALUE]]... [--period YEARS] [--log] [--write]\n"
   "\n"
@@ -53,19 +56,6 @@ parse_number (const char  *text,
       return FALSE;
     }
   return TRUE;
-}
-
-static ArraigoModel *
-load_model (const char  *path,
-            GError     **error)
-{
-  g_autofree char *resolved = NULL;
-
-  if (g_strcmp0 (path, "default") == 0)
-    resolved = arraigo_default_model_path ();
-  else
-    resolved = g_strdup (path);
-  return arraigo_model_load_file (resolved, error);
 }
 
 static void
@@ -155,7 +145,7 @@ command_run (int     argc,
         }
     }
 
-  model = load_model (argv[1], error);
+  model = arraigo_sim_load_model (argv[1], error);
   if (model == NULL)
     return 1;
   run = arraigo_run_new (model);
@@ -189,24 +179,10 @@ command_run (int     argc,
 
   if (scenario_path != NULL)
     {
-      g_autoptr (ArraigoScenarioFile) scenario = arraigo_scenario_file_load (scenario_path, error);
+      g_autoptr (ArraigoScenarioFile) scenario = arraigo_sim_apply_scenario (run, model, scenario_path, error);
 
-      if (scenario == NULL || !arraigo_scenario_file_fit_model (scenario, model, error))
-        {
-          g_prefix_error (error, "%s: ", scenario_path);
-          return 2;
-        }
-      /* The same words the window shows in its toast. */
-      for (guint i = 0; i < scenario->warnings->len; i++)
-        g_printerr (_("arraigo-sim: %s: warning: %s\n"), scenario_path, (char *) scenario->warnings->pdata[i]);
-      for (guint i = 0; i < scenario->lever_names->len; i++)
-        if (!arraigo_run_set_value (run, scenario->lever_names->pdata[i],
-                                    g_array_index (scenario->lever_values, double, i), error))
-          {
-            g_prefix_error (error, "%s: ", scenario_path);
-            return 2;
-          }
-      arraigo_run_set_seed (run, scenario->seed);
+      if (scenario == NULL)
+        return 2;
     }
 
   for (guint i = 0; sets != NULL && sets[i] != NULL; i++)
@@ -337,7 +313,7 @@ command_bench (int     argc,
       return 2;
     }
 
-  model = load_model (argv[1], error);
+  model = arraigo_sim_load_model (argv[1], error);
   if (model == NULL)
     return 1;
   run = arraigo_run_new (model);
@@ -378,7 +354,7 @@ command_check (int     argc,
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("check needs exactly one MODEL"));
       return 2;
     }
-  model = load_model (argv[1], error);
+  model = arraigo_sim_load_model (argv[1], error);
   if (model == NULL)
     return 1;
 
@@ -668,7 +644,7 @@ command_calibrate (int     argc,
       return 2;
     }
 
-  model = load_model (argv[1], error);
+  model = arraigo_sim_load_model (argv[1], error);
   if (model == NULL)
     return 1;
 
@@ -901,6 +877,8 @@ main (int   argc,
     status = command_check (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "calibrate"))
     status = command_calibrate (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "chart"))
+    status = arraigo_sim_command_chart (argc - 1, argv + 1, &error);
   else
     {
       g_printerr (_("arraigo-sim: unknown command '%s'\n\n%s"), command, usage_text);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <cairo.h>
 #include <gio/gio.h>
 #include <string.h>
 
@@ -214,6 +215,112 @@ test_calibrate_from_model (void)
   g_assert_nonnull (strstr (err3, "give --data FILE"));
 }
 
+/* Whether NEEDLE occurs in a binary file's bytes (NULs and all). */
+static gboolean
+contains_bytes (const char *contents,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize at = 0; at + n <= length; at++)
+    if (memcmp (contents + at, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The PNG's text chunk KEYWORD (iTXt, uncompressed), or NULL. */
+static char *
+png_text (const char *contents,
+          gsize       length,
+          const char *keyword)
+{
+  for (gsize at = 8; at + 12 <= length;)
+    {
+      const guchar *p = (const guchar *) contents + at;
+      guint32 size = (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+      gsize key = strlen (keyword);
+
+      if (at + 12 + size > length)
+        break;
+      if (memcmp (p + 4, "iTXt", 4) == 0 && size > key + 5 && memcmp (p + 8, keyword, key) == 0 && p[8 + key] == '\0')
+        return g_strndup ((const char *) p + 8 + key + 5, size - key - 5);
+      at += 12 + size;
+    }
+  return NULL;
+}
+
+/* Handouts from the command line: each format loads back (PNG through
+ * Cairo, SVG as XML, PDF by its header) at the size asked and names the
+ * chart, the scenario and its levers; bad requests are told, not drawn. */
+static void
+test_chart (void)
+{
+  g_autofree char *model = dist ("..", "data", "models", "northern-triangle.xmile", NULL);
+  g_autofree char *preset = dist ("..", "data", "scenarios", "circular-migration.arraigo", NULL);
+  g_autofree char *png = g_build_filename (g_test_get_dir (G_TEST_BUILT), "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (g_test_get_dir (G_TEST_BUILT), "chart.svg", NULL);
+  g_autofree char *pdf = g_build_filename (g_test_get_dir (G_TEST_BUILT), "chart.pdf", NULL);
+  g_autofree char *out = NULL, *err = NULL, *contents = NULL, *title = NULL, *description = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (run_sim (&out, &err, "chart", model, "--var", "Encounters", "--scenario", preset,
+                            "--size", "960x540", "--output", png, NULL), ==, 0);
+  {
+    cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+
+    g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, 960);
+    g_assert_cmpint (cairo_image_surface_get_height (image), ==, 540);
+    cairo_surface_destroy (image);
+  }
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  title = png_text (contents, length, "Title");
+  description = png_text (contents, length, "Description");
+  g_assert_cmpstr (title, ==, "Encounters at the border: Circular migration at scale");
+  g_assert_nonnull (strstr (description, "Seasonal visas = 250000"));
+  g_assert_nonnull (strstr (description, "Northern Triangle migration"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "chart", model, "--var", "Irregular arrivals", "--view", "stacked",
+                            "--dark", "--output", svg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+  {
+    GMarkupParser nothing = { 0 };
+    g_autoptr (GMarkupParseContext) xml = g_markup_parse_context_new (&nothing, 0, NULL, NULL);
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (g_markup_parse_context_parse (xml, contents, (gssize) length, &error) &&
+                   g_markup_parse_context_end_parse (xml, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (contents, "width=\"1280pt\""));
+  g_assert_nonnull (strstr (contents, "<title>Irregular arrivals</title>"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "chart", model, "--var", "Total diaspora", "--output", pdf, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_true (contains_bytes (contents, length, "/Title (Total diaspora)"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "chart", model, "--var", "Nothing like it", "--output", png, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "'Encounters at the border'"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "chart", model, "--var", "Encounters", "--size", "huge", "--output", png, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "WIDTHxHEIGHT"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "chart", model, "--var", "Encounters", "--output", "chart.gif", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, ".png, .svg or .pdf"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,5 +336,6 @@ main (int   argc,
   g_test_add_func ("/sim/calibrate-write", test_calibrate_write);
   g_test_add_func ("/sim/calibrate-also", test_calibrate_also);
   g_test_add_func ("/sim/calibrate-from-model", test_calibrate_from_model);
+  g_test_add_func ("/sim/chart", test_chart);
   return g_test_run ();
 }

@@ -15,8 +15,8 @@
 #include "arraigo-localized.h"
 #include "arraigo-observations.h"
 
-static void
-spec_free (gpointer data)
+void
+arraigo_chart_spec_free (gpointer data)
 {
   ArraigoChartSpec *spec = data;
 
@@ -41,7 +41,7 @@ compare_specs (gconstpointer a,
 GPtrArray *
 arraigo_chart_specs_new (ArraigoModel *model)
 {
-  GPtrArray *specs = g_ptr_array_new_with_free_func (spec_free);
+  GPtrArray *specs = g_ptr_array_new_with_free_func (arraigo_chart_spec_free);
   g_autofree char *dir = g_path_get_dirname (arraigo_model_get_filename (model));
 
   for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)

@@ -34,6 +34,7 @@ typedef struct
   char      *data_error;    /* why the observations could not be read, or NULL */
 } ArraigoChartSpec;
 
+void               arraigo_chart_spec_free  (gpointer                 spec);
 GPtrArray         *arraigo_chart_specs_new  (ArraigoModel            *model);
 int                arraigo_chart_specs_find (GPtrArray               *specs,
                                              ArraigoModel            *model,
