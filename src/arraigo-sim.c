@@ -18,6 +18,9 @@
 #include "arraigo-paths.h"
 #include "arraigo-scenario-file.h"
 #include "arraigo-sim-common.h"
+#ifdef ARRAIGO_HAVE_BUILTIN_NATIVE
+#include "arraigo-builtin-native.h"
+#endif
 #include "engine/arraigo-calibration.h"
 #include "engine/arraigo-model.h"
 #include "engine/arraigo-run.h"
@@ -29,6 +32,7 @@ static const char usage_text[] =
   "                        [--vars A,B] [--output FILE] [--format csv|tsv]\n"
   "  arraigo-sim bench MODEL [--runs N]\n"
   "  arraigo-sim check MODEL\n"
+  "  arraigo-sim compile MODEL --output FILE.c [--symbol NAME]\n"
   "  arraigo-sim chart MODEL --var NAME [--scenario FILE] [--view region|countries|stacked]\n"
   "                        [--size WxH] [--dark] --output FILE.png|.svg|.pdf\n"
   "  arraigo-sim calibrate MODEL [--data FILE] [--fit FROM:TO] [--check FROM:TO]...\n"
@@ -300,8 +304,8 @@ command_bench (int     argc,
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("MODEL");
   g_autoptr (ArraigoModel) model = NULL;
-  g_autoptr (ArraigoRun) run = NULL;
-  g_autofree double *times = NULL;
+  g_autoptr (ArraigoRun) run = NULL, interpreted = NULL;
+  g_autofree double *times = NULL, *interpreted_times = NULL;
   double total = 0;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -317,6 +321,16 @@ command_bench (int     argc,
   if (model == NULL)
     return 1;
   run = arraigo_run_new (model);
+  /* A compiled model is timed against its own interpretation, run for run
+   * in turn, so the ratio is measured under the same conditions. */
+  if (arraigo_model_is_compiled (model))
+    {
+      interpreted = arraigo_run_new (model);
+      arraigo_run_set_interpreted (interpreted, TRUE);
+      if (!arraigo_run_execute (interpreted, error))
+        return 1;
+      interpreted_times = g_new (double, runs);
+    }
   /* One warm-up run sizes the buffers, as in the window. */
   if (!arraigo_run_execute (run, error))
     return 1;
@@ -330,14 +344,28 @@ command_bench (int     argc,
         return 1;
       times[i] = (g_get_monotonic_time () - t0);
       total += times[i];
+      if (interpreted != NULL)
+        {
+          t0 = g_get_monotonic_time ();
+          if (!arraigo_run_execute (interpreted, error))
+            return 1;
+          interpreted_times[i] = (g_get_monotonic_time () - t0);
+        }
     }
   qsort (times, (size_t) runs, sizeof (double), compare_doubles);
   g_print ("model: %s\n", arraigo_model_get_name (model));
   g_print ("runs: %d\n", runs);
   g_print ("steps-per-run: %.0f\n", (arraigo_model_get_stop (model) - arraigo_model_get_start (model)) / arraigo_model_get_dt (model));
+  g_print ("compiled: %s\n", arraigo_model_is_compiled (model) ? "yes" : "no");
   g_print ("median-us-per-run: %.2f\n", times[runs / 2]);
   g_print ("mean-us-per-run: %.2f\n", total / runs);
   g_print ("p95-us-per-run: %.2f\n", times[(int) (runs * 0.95)]);
+  if (interpreted != NULL)
+    {
+      qsort (interpreted_times, (size_t) runs, sizeof (double), compare_doubles);
+      g_print ("interpreted-median-us-per-run: %.2f\n", interpreted_times[runs / 2]);
+      g_print ("compiled-over-interpreted: %.3f\n", times[runs / 2] / interpreted_times[runs / 2]);
+    }
   return 0;
 }
 
@@ -848,6 +876,41 @@ command_calibrate (int     argc,
   return 0;
 }
 
+/* The model's compiled program as C source, to be built into a program
+ * that registers it (arraigo_native_register) and so runs at native speed. */
+static int
+command_compile (int     argc,
+                 char  **argv,
+                 GError **error)
+{
+  g_autofree char *output = NULL, *symbol = NULL, *source = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The C file to write", "FILE" },
+    { "symbol", 0, 0, G_OPTION_ARG_STRING, &symbol, "Name of the ArraigoNativeModel it defines (default arraigo_native_model)", "NAME" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("MODEL");
+  g_autoptr (ArraigoModel) model = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  if (argc != 2 || output == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("compile needs one MODEL and --output FILE"));
+      return 2;
+    }
+  model = arraigo_sim_load_model (argv[1], error);
+  if (model == NULL)
+    return 1;
+  source = arraigo_model_emit_c (model, symbol ? symbol : "arraigo_native_model", error);
+  if (source == NULL)
+    return 2;
+  if (!g_file_set_contents (output, source, -1, error))
+    return 1;
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -856,6 +919,9 @@ main (int   argc,
   const char *command;
   int status;
 
+#ifdef ARRAIGO_HAVE_BUILTIN_NATIVE
+  arraigo_builtin_native_register ();
+#endif
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ARRAIGO_UNINSTALLED") ? BUILD_LOCALEDIR : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -877,6 +943,8 @@ main (int   argc,
     status = command_check (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "calibrate"))
     status = command_calibrate (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "compile"))
+    status = command_compile (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "chart"))
     status = arraigo_sim_command_chart (argc - 1, argv + 1, &error);
   else

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "arraigo-application.h"
+#include "arraigo-builtin-native.h"
 
 int
 main (int   argc,
@@ -27,6 +28,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("Arraigo"));
+  arraigo_builtin_native_register ();
 
   app = arraigo_application_new ();
 

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "arraigo-builtin-native.h"
 #include "arraigo-observations.h"
 #include "arraigo-scenario-file.h"
 #include "arraigo-test-utils.h"
@@ -565,6 +566,79 @@ test_robustness (void)
   g_test_message ("%u random lever and assumption settings: every value finite, no stock negative", runs);
 }
 
+/* Every saved value of two runs, to the last bit. */
+static void
+assert_runs_identical (ArraigoRun *a,
+                       ArraigoRun *b,
+                       const char *what)
+{
+  guint n_series = arraigo_model_get_n_series (model);
+
+  g_assert_cmpuint (arraigo_run_get_n_saves (a), ==, arraigo_run_get_n_saves (b));
+  for (guint j = 0; j < arraigo_run_get_n_saves (a); j++)
+    if (memcmp (arraigo_run_get_row (a, j), arraigo_run_get_row (b, j), sizeof (double) * n_series) != 0)
+      for (guint s = 0; s < n_series; s++)
+        if (memcmp (&arraigo_run_get_row (a, j)[s], &arraigo_run_get_row (b, j)[s], sizeof (double)) != 0)
+          g_error ("%s: %s at %g is %.17g compiled and %.17g interpreted", what,
+                   arraigo_model_get_series_name (model, s), arraigo_run_get_times (a)[j],
+                   arraigo_run_get_row (a, j)[s], arraigo_run_get_row (b, j)[s]);
+}
+
+/* The built-in model compiled to C at build time runs instead of the
+ * interpreter and gives its numbers to the last bit: for every preset, with
+ * Euler and RK4, and for random lever and assumption settings. */
+static void
+test_compiled_equals_interpreted (void)
+{
+  g_autoptr (GPtrArray) paths = scenario_paths ();
+  g_autoptr (GPtrArray) lever_list = levers ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr (ArraigoRun) compiled = arraigo_run_new (model);
+  g_autoptr (ArraigoRun) interpreted = arraigo_run_new (model);
+  g_autoptr (GError) error = NULL;
+  guint compared = 0;
+
+  g_assert_true (arraigo_model_is_compiled (model));
+  g_assert_false (arraigo_run_get_interpreted (compiled));
+  arraigo_run_set_interpreted (interpreted, TRUE);
+  g_assert_true (arraigo_run_get_interpreted (interpreted));
+
+  for (guint i = 0; i < paths->len + 50; i++)
+    for (int method = 0; method < 2; method++)
+      {
+        ArraigoRun *runs[] = { compiled, interpreted };
+        g_autofree char *what = i < paths->len ? g_path_get_basename (paths->pdata[i])
+                                               : g_strdup_printf ("random setting %u", i - paths->len);
+
+        for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+          {
+            arraigo_run_set_method (runs[r], method ? ARRAIGO_METHOD_RK4 : ARRAIGO_METHOD_EULER);
+            g_assert_true (arraigo_run_set_times (runs[r], arraigo_model_get_start (model), arraigo_model_get_stop (model),
+                                                  arraigo_model_get_dt (model), 0.25, &error));
+            arraigo_run_clear_values (runs[r]);
+          }
+        if (i < paths->len)
+          {
+            apply_scenario (compiled, paths->pdata[i]);
+            apply_scenario (interpreted, paths->pdata[i]);
+          }
+        else
+          {
+            guint32 seed = g_rand_int (rand);
+            g_autoptr (GRand) same_a = g_rand_new_with_seed (seed);
+            g_autoptr (GRand) same_b = g_rand_new_with_seed (seed);
+
+            randomize (compiled, lever_list, same_a);
+            randomize (interpreted, lever_list, same_b);
+          }
+        g_assert_true (arraigo_run_execute (compiled, &error));
+        g_assert_true (arraigo_run_execute (interpreted, &error));
+        assert_runs_identical (compiled, interpreted, what);
+        compared++;
+      }
+  g_test_message ("%u runs compiled and interpreted: every saved value identical", compared);
+}
+
 /* Fit error of the model as shipped, yearly means against yearly counts as
  * arraigo-sim calibrate measures it; neither the fitted years nor the
  * years never fitted may get worse than recorded. */
@@ -823,6 +897,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   path = g_test_build_filename (G_TEST_DIST, "..", "data", "models", "northern-triangle.xmile", NULL);
+  arraigo_builtin_native_register ();
   model = arraigo_model_load_file (path, &error);
   g_assert_no_error (error);
 
@@ -846,6 +921,7 @@ main (int   argc,
   g_test_add_func ("/model/reference/hurricane", test_hurricane);
   g_test_add_func ("/model/conservation", test_conservation);
   g_test_add_func ("/model/robustness", test_robustness);
+  g_test_add_func ("/model/compiled-equals-interpreted", test_compiled_equals_interpreted);
   g_test_add_func ("/model/calibration-guard", test_calibration_guard);
   g_test_add_func ("/model/metadata", test_metadata);
   g_test_add_func ("/model/every-number-named", test_every_number_named);

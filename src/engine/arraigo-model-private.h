@@ -162,6 +162,11 @@ struct _ArraigoModel
   guint                n_delays;
   GPtrArray           *gfs;            /* ArraigoXmileGf *, by OP_LOOKUP index */
   gboolean             uses_random;
+
+  char                *fingerprint;    /* SHA-256 of the compiled program: what compiled C must match */
+  const struct _ArraigoNativeModel *native; /* this program compiled to C and linked in, or NULL */
 };
+
+char *arraigo_native_fingerprint (const ArraigoModel *m);
 
 G_END_DECLS

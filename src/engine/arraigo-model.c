@@ -15,6 +15,7 @@
 
 #include "arraigo-expr.h"
 #include "arraigo-model-private.h"
+#include "arraigo-native.h"
 #include "arraigo-ops.h"
 #include "arraigo-xmile.h"
 
@@ -2459,7 +2460,23 @@ arraigo_model_compile (ArraigoXmileDocument  *doc,
       arraigo_model_unref (m);
       return NULL;
     }
+  m->fingerprint = arraigo_native_fingerprint (m);
+  m->native = arraigo_native_find (m->fingerprint);
   return m;
+}
+
+/* What compiled C made from this model must have been made from. */
+const char *
+arraigo_model_get_fingerprint (ArraigoModel *self)
+{
+  return self->fingerprint;
+}
+
+/* Whether runs of this model execute compiled C linked into the program. */
+gboolean
+arraigo_model_is_compiled (ArraigoModel *self)
+{
+  return self->native != NULL;
 }
 
 ArraigoModel *
@@ -2547,6 +2564,7 @@ arraigo_model_unref (ArraigoModel *self)
   g_free (self->filename);
   g_free (self->name);
   g_free (self->sha256);
+  g_free (self->fingerprint);
   g_free (self->time_units);
   g_ptr_array_unref (self->variables);
   g_hash_table_unref (self->variable_index);

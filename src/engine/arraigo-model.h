@@ -95,6 +95,12 @@ const char                *arraigo_model_get_series_element (ArraigoModel *self,
 guint                      arraigo_model_get_series_variable (ArraigoModel *self,
                                                               guint         index);
 
+const char                *arraigo_model_get_fingerprint  (ArraigoModel  *self);
+gboolean                   arraigo_model_is_compiled      (ArraigoModel  *self);
+char                      *arraigo_model_emit_c           (ArraigoModel  *self,
+                                                           const char    *symbol,
+                                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
 char                      *arraigo_canonical_name         (const char    *name,
                                                            gssize         length) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -42,7 +42,9 @@ arraigo_mod (double a,
   return r;
 }
 
-static inline double
+/* Always inlined: with a constant OP (compiled models, constant folding)
+ * it becomes the one operation. */
+G_ALWAYS_INLINE static inline double
 arraigo_apply_pure (guint32 op,
                     double  a,
                     double  b,

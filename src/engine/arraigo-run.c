@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "arraigo-model-private.h"
+#include "arraigo-native.h"
 #include "arraigo-ops.h"
 
 struct _ArraigoRun
@@ -49,6 +50,7 @@ struct _ArraigoRun
   double         *history;        /* DELAY inputs: n_delays x (n_steps + 1) */
   gsize           history_capacity;
   gsl_rng        *rng;
+  const ArraigoNativeModel *native; /* the model compiled to C, or NULL: interpret */
 };
 
 ArraigoRun *
@@ -74,7 +76,23 @@ arraigo_run_new (ArraigoModel *model)
   self->rate_sum = g_new0 (double, MAX (model->n_rates, 1));
   self->rate = g_new0 (double, MAX (model->n_rates, 1));
   self->rng = gsl_rng_alloc (gsl_rng_mt19937);
+  self->native = g_getenv ("ARRAIGO_INTERPRET") == NULL ? model->native : NULL;
   return self;
+}
+
+/* Runs the model's compiled C when it has one (the default) or the
+ * interpreter; both give the same numbers to the last bit. */
+void
+arraigo_run_set_interpreted (ArraigoRun *self,
+                             gboolean    interpreted)
+{
+  self->native = interpreted ? NULL : self->model->native;
+}
+
+gboolean
+arraigo_run_get_interpreted (ArraigoRun *self)
+{
+  return self->native == NULL;
 }
 
 static void
@@ -254,12 +272,94 @@ time_eps (double dt)
   return dt * 1e-6;
 }
 
+/* The operations that read more than their operands: time, dt, the step,
+ * the random stream, a graphical function or a DELAY's history. The
+ * interpreter and compiled models both call these. */
+double
+arraigo_native_step (ArraigoRun *self,
+                     double      height,
+                     double      start)
+{
+  return self->values[self->model->slot_time] + time_eps (self->dt) >= start ? height : 0;
+}
+
+double
+arraigo_native_ramp (ArraigoRun *self,
+                     double      slope,
+                     double      from,
+                     double      to)
+{
+  double t = self->values[self->model->slot_time];
+
+  return t <= from ? 0 : slope * ((t < to ? t : to) - from);
+}
+
+double
+arraigo_native_pulse (ArraigoRun *self,
+                      double      volume,
+                      double      first,
+                      double      interval)
+{
+  double t = self->values[self->model->slot_time], dt = self->dt;
+  gboolean on = FALSE;
+
+  if (t + time_eps (dt) >= first)
+    {
+      if (interval > 0)
+        on = arraigo_mod (t - first + time_eps (dt), interval) < dt;
+      else
+        on = t - first < dt - time_eps (dt);
+    }
+  return on ? volume / dt : 0;
+}
+
+double
+arraigo_native_lookup (ArraigoRun *self,
+                       guint32     gf,
+                       double      x)
+{
+  return arraigo_xmile_gf_eval (g_ptr_array_index (self->model->gfs, gf), x);
+}
+
+double
+arraigo_native_uniform (ArraigoRun *self,
+                        double      low,
+                        double      high)
+{
+  return low + (high - low) * gsl_rng_uniform (self->rng);
+}
+
+double
+arraigo_native_normal (ArraigoRun *self,
+                       double      mean,
+                       double      sd)
+{
+  return mean + gsl_ran_gaussian (self->rng, sd);
+}
+
+double
+arraigo_native_delay (ArraigoRun   *self,
+                      const double *v,
+                      guint32       input,
+                      double        delay,
+                      double        initial,
+                      guint32       history)
+{
+  gint64 lag = isfinite (delay) ? (gint64) llround (delay / self->dt) : 0;
+  gint64 k = (gint64) self->step_index - lag;
+
+  if (lag <= 0)
+    return v[input];
+  if (k < 0)
+    return initial;
+  return self->history[(gsize) history * (self->n_steps + 1) + (gsize) k];
+}
+
 static void
 execute_one (ArraigoRun         *self,
              const ArraigoInstr *i)
 {
   double *restrict v = self->values;
-  const ArraigoModel *m = self->model;
 
   switch (i->op)
     {
@@ -270,64 +370,14 @@ execute_one (ArraigoRun         *self,
     case OP_MUL: v[i->dst] = v[i->a] * v[i->b]; break;
     case OP_DIV: v[i->dst] = v[i->a] / v[i->b]; break;
     case OP_MAX0: v[i->dst] = v[i->a] > 0 ? v[i->a] : 0; break;
-    case OP_STEP:
-      v[i->dst] = v[m->slot_time] + time_eps (self->dt) >= v[i->b] ? v[i->a] : 0;
-      break;
-    case OP_RAMP:
-      {
-        double t = v[m->slot_time], from = v[i->b], to = v[i->c];
-
-        v[i->dst] = t <= from ? 0 : v[i->a] * ((t < to ? t : to) - from);
-        break;
-      }
-    case OP_PULSE:
-      {
-        double t = v[m->slot_time], first = v[i->b], interval = v[i->c], dt = self->dt;
-        gboolean on = FALSE;
-
-        if (t + time_eps (dt) >= first)
-          {
-            if (interval > 0)
-              on = arraigo_mod (t - first + time_eps (dt), interval) < dt;
-            else
-              on = t - first < dt - time_eps (dt);
-          }
-        v[i->dst] = on ? v[i->a] / dt : 0;
-        break;
-      }
-    case OP_LOOKUP:
-      v[i->dst] = arraigo_xmile_gf_eval (g_ptr_array_index (m->gfs, i->b), v[i->a]);
-      break;
-    case OP_UNIFORM:
-      v[i->dst] = v[i->a] + (v[i->b] - v[i->a]) * gsl_rng_uniform (self->rng);
-      break;
-    case OP_NORMAL:
-      v[i->dst] = v[i->a] + gsl_ran_gaussian (self->rng, v[i->b]);
-      break;
-    case OP_INDEX:
-      {
-        double x = v[i->b];
-        gint64 k = isfinite (x) ? (gint64) floor (x + 1e-9) - 1 : 0;
-
-        /* Out-of-range computed subscripts read the nearest element. */
-        k = CLAMP (k, 0, (gint64) i->c - 1);
-        v[i->dst] = v[i->a + (guint32) k * i->d];
-        break;
-      }
-    case OP_DELAY:
-      {
-        double delay = v[i->b];
-        gint64 lag = isfinite (delay) ? (gint64) llround (delay / self->dt) : 0;
-        gint64 k = (gint64) self->step_index - lag;
-
-        if (lag <= 0)
-          v[i->dst] = v[i->a];
-        else if (k < 0)
-          v[i->dst] = v[i->c];
-        else
-          v[i->dst] = self->history[(gsize) i->d * (self->n_steps + 1) + (gsize) k];
-        break;
-      }
+    case OP_STEP: v[i->dst] = arraigo_native_step (self, v[i->a], v[i->b]); break;
+    case OP_RAMP: v[i->dst] = arraigo_native_ramp (self, v[i->a], v[i->b], v[i->c]); break;
+    case OP_PULSE: v[i->dst] = arraigo_native_pulse (self, v[i->a], v[i->b], v[i->c]); break;
+    case OP_LOOKUP: v[i->dst] = arraigo_native_lookup (self, i->b, v[i->a]); break;
+    case OP_UNIFORM: v[i->dst] = arraigo_native_uniform (self, v[i->a], v[i->b]); break;
+    case OP_NORMAL: v[i->dst] = arraigo_native_normal (self, v[i->a], v[i->b]); break;
+    case OP_INDEX: v[i->dst] = arraigo_native_index (v, i->a, v[i->b], i->c, i->d); break;
+    case OP_DELAY: v[i->dst] = arraigo_native_delay (self, v, i->a, v[i->b], v[i->c], i->d); break;
     case OP_SELECT:
       v[i->dst] = v[i->a] != 0 ? v[i->b] : v[i->c];
       break;
@@ -430,7 +480,10 @@ evaluate (ArraigoRun *self,
           double      time)
 {
   self->values[self->model->slot_time] = time;
-  execute (self, self->step.code, self->step.n_code);
+  if (self->native != NULL)
+    self->native->step (self->values, self->overridden, self->override_value, self);
+  else
+    execute (self, self->step.code, self->step.n_code);
 }
 
 static void
@@ -513,7 +566,10 @@ arraigo_run_execute (ArraigoRun  *self,
   v[m->slot_start] = self->start;
   v[m->slot_stop] = self->stop;
   self->step_index = 0;
-  execute (self, self->init.code, self->init.n_code);
+  if (self->native != NULL)
+    self->native->init (v, self->overridden, self->override_value, self);
+  else
+    execute (self, self->init.code, self->init.n_code);
 
   self->columns_valid = FALSE;
   for (guint k = 0, until_save = 0, j = 0;; k++)
@@ -535,9 +591,14 @@ arraigo_run_execute (ArraigoRun  *self,
       if (self->method == ARRAIGO_METHOD_EULER || m->n_rates == 0)
         {
           /* Flows all hold this step's values, so stocks can move in place. */
-          for (const ArraigoRateTerm *term = m->terms, *end = term + m->n_terms; term < end; term++)
-            v[term->stock] += dt * term->coef * v[term->flow];
-          clamp_non_negative (self);
+          if (self->native != NULL)
+            self->native->euler (v, dt);
+          else
+            {
+              for (const ArraigoRateTerm *term = m->terms, *end = term + m->n_terms; term < end; term++)
+                v[term->stock] += dt * term->coef * v[term->flow];
+              clamp_non_negative (self);
+            }
         }
       else
         {

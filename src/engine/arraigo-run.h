@@ -33,6 +33,9 @@ gboolean       arraigo_run_set_times       (ArraigoRun    *self,
                                             GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 void           arraigo_run_set_seed        (ArraigoRun    *self,
                                             guint64        seed);
+void           arraigo_run_set_interpreted (ArraigoRun    *self,
+                                            gboolean       interpreted);
+gboolean       arraigo_run_get_interpreted (ArraigoRun    *self);
 
 gboolean       arraigo_run_execute         (ArraigoRun    *self,
                                             GError       **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "engine/arraigo-model.h"
+#include "engine/arraigo-native.h"
 #include "engine/arraigo-run.h"
 
 #define REPEATS 2000
@@ -147,6 +148,9 @@ time_engine_batched (ArraigoRun *run)
   return m;
 }
 
+extern const ArraigoNativeModel arraigo_native_teacup;
+extern const ArraigoNativeModel arraigo_native_sir;
+
 static void
 compare (const char *name,
          const char *file,
@@ -157,16 +161,21 @@ compare (const char *name,
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, file, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (ArraigoModel) model = arraigo_model_load_file (path, &error);
-  g_autoptr (ArraigoRun) run = NULL;
-  double engine, engine_batched, by_hand;
+  g_autoptr (ArraigoRun) run = NULL, interpreted = NULL;
+  double engine, engine_batched, compiled, by_hand;
   int series;
 
   g_assert_no_error (error);
+  g_assert_true (arraigo_model_is_compiled (model));
   run = arraigo_run_new (model);
+  interpreted = arraigo_run_new (model);
+  arraigo_run_set_interpreted (interpreted, TRUE);
   g_assert_true (arraigo_run_execute (run, NULL));
+  g_assert_true (arraigo_run_execute (interpreted, NULL));
 
-  engine = time_engine (run);
-  engine_batched = time_engine_batched (run);
+  engine = time_engine (interpreted);
+  engine_batched = time_engine_batched (interpreted);
+  compiled = time_engine_batched (run);
   by_hand = time_by_hand (loop);
 
   /* Same numbers, or the comparison means nothing. */
@@ -176,8 +185,9 @@ compare (const char *name,
                                   results_by_hand[check_row * arraigo_run_get_n_saves (run) + arraigo_run_get_n_saves (run) - 1],
                                   1e-9);
 
-  g_print ("%-8s engine median %.2f us/run (batched %.2f), hand-written loop %.2f us/run, ratio %.2f\n",
-           name, engine, engine_batched, by_hand, engine_batched / by_hand);
+  g_print ("%-8s interpreted median %.2f us/run (batched %.2f), compiled C %.2f, hand-written loop %.2f: "
+           "interpreted/hand %.2f, compiled/hand %.2f\n",
+           name, engine, engine_batched, compiled, by_hand, engine_batched / by_hand, compiled / by_hand);
 }
 
 static char *
@@ -256,6 +266,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  arraigo_native_register (&arraigo_native_teacup);
+  arraigo_native_register (&arraigo_native_sir);
   compare ("teacup", "test-models/samples/teacup/teacup.xmile", teacup_by_hand, "Teacup Temperature", 2);
   compare ("SIR", "models/sir.xmile", sir_by_hand, "Infectious", 1);
   big_model_across_cores ();
