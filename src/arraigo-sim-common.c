@@ -25,14 +25,13 @@ arraigo_sim_load_model (const char  *path,
   return arraigo_model_load_file (resolved, error);
 }
 
-/* Sets the levers of the scenario file at PATH on RUN, printing its
- * warnings in the words the window shows in its toast; the file, or NULL
- * with ERROR saying which file and why. */
+/* The scenario file at PATH fitted to MODEL, its warnings printed in the
+ * words the window shows in its toast; or NULL with ERROR saying which file
+ * and why. */
 ArraigoScenarioFile *
-arraigo_sim_apply_scenario (ArraigoRun    *run,
-                            ArraigoModel  *model,
-                            const char    *path,
-                            GError       **error)
+arraigo_sim_load_scenario (ArraigoModel  *model,
+                           const char    *path,
+                           GError       **error)
 {
   g_autoptr (ArraigoScenarioFile) scenario = arraigo_scenario_file_load (path, error);
 
@@ -43,6 +42,20 @@ arraigo_sim_apply_scenario (ArraigoRun    *run,
     }
   for (guint i = 0; i < scenario->warnings->len; i++)
     g_printerr (_("arraigo-sim: %s: warning: %s\n"), path, (char *) scenario->warnings->pdata[i]);
+  return g_steal_pointer (&scenario);
+}
+
+/* Sets the levers of the scenario file at PATH on RUN. */
+ArraigoScenarioFile *
+arraigo_sim_apply_scenario (ArraigoRun    *run,
+                            ArraigoModel  *model,
+                            const char    *path,
+                            GError       **error)
+{
+  g_autoptr (ArraigoScenarioFile) scenario = arraigo_sim_load_scenario (model, path, error);
+
+  if (scenario == NULL)
+    return NULL;
   for (guint i = 0; i < scenario->lever_names->len; i++)
     if (!arraigo_run_set_value (run, scenario->lever_names->pdata[i],
                                 g_array_index (scenario->lever_values, double, i), error))
@@ -52,4 +65,48 @@ arraigo_sim_apply_scenario (ArraigoRun    *run,
       }
   arraigo_run_set_seed (run, scenario->seed);
   return g_steal_pointer (&scenario);
+}
+
+/* Appends to SERIES the series NAMES lists ("A,B"): a series by its name, or
+ * every element of a variable. */
+gboolean
+arraigo_sim_parse_series (ArraigoModel  *model,
+                          const char    *names,
+                          GArray        *series,
+                          GError       **error)
+{
+  g_auto (GStrv) parts = g_strsplit (names, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (parts[i]);
+      int found = arraigo_model_find_series (model, name);
+      const ArraigoVariableInfo *info;
+      int variable;
+
+      if (*name == '\0')
+        continue;
+      if (found >= 0)
+        {
+          guint s = (guint) found;
+
+          g_array_append_val (series, s);
+          continue;
+        }
+      variable = arraigo_model_find_variable (model, name);
+      if (variable < 0)
+        {
+          g_set_error (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_UNKNOWN_NAME,
+                       _("the model has no variable '%s'"), name);
+          return FALSE;
+        }
+      info = arraigo_model_get_variable (model, (guint) variable);
+      for (guint k = 0; k < info->n_elements; k++)
+        {
+          guint s = info->first_series + k;
+
+          g_array_append_val (series, s);
+        }
+    }
+  return TRUE;
 }

@@ -33,6 +33,9 @@ static const char usage_text[] =
   "  arraigo-sim bench MODEL [--runs N]\n"
   "  arraigo-sim check MODEL\n"
   "  arraigo-sim compile MODEL --output FILE.c [--symbol NAME]\n"
+  "  arraigo-sim ensemble MODEL [--scenario FILE] [--runs N] [--seed S] [--threads T]\n"
+  "                        [--vars A,B] [--quantiles 5,25,50,75,95] [--save-step S] [--output FILE]\n"
+  "  arraigo-sim sensitivity MODEL --var NAME --time T [--scenario FILE] [--runs N] [--seed S] [--top N]\n"
   "  arraigo-sim chart MODEL --var NAME [--scenario FILE] [--view region|countries|stacked]\n"
   "                        [--size WxH] [--dark] --output FILE.png|.svg|.pdf\n"
   "  arraigo-sim calibrate MODEL [--data FILE] [--fit FROM:TO] [--check FROM:TO]...\n"
@@ -208,41 +211,8 @@ command_run (int     argc,
 
   if (vars != NULL)
     {
-      g_auto (GStrv) names = g_strsplit (vars, ",", -1);
-
-      for (guint i = 0; names[i] != NULL; i++)
-        {
-          const char *name = g_strstrip (names[i]);
-          int series = arraigo_model_find_series (model, name);
-          int variable;
-
-          if (*name == '\0')
-            continue;
-          if (series >= 0)
-            {
-              guint s = (guint) series;
-
-              g_array_append_val (columns, s);
-              continue;
-            }
-          variable = arraigo_model_find_variable (model, name);
-          if (variable < 0)
-            {
-              g_set_error (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_UNKNOWN_NAME,
-                           _("the model has no variable '%s'"), name);
-              return 2;
-            }
-          {
-            const ArraigoVariableInfo *info = arraigo_model_get_variable (model, (guint) variable);
-
-            for (guint k = 0; k < info->n_elements; k++)
-              {
-                guint s = info->first_series + k;
-
-                g_array_append_val (columns, s);
-              }
-          }
-        }
+      if (!arraigo_sim_parse_series (model, vars, columns, error))
+        return 2;
     }
   else
     for (guint s = 0; s < arraigo_model_get_n_series (model); s++)
@@ -945,6 +915,10 @@ main (int   argc,
     status = command_calibrate (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "compile"))
     status = command_compile (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "ensemble"))
+    status = arraigo_sim_command_ensemble (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "sensitivity"))
+    status = arraigo_sim_command_sensitivity (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "chart"))
     status = arraigo_sim_command_chart (argc - 1, argv + 1, &error);
   else

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "engine/arraigo-calibration.h"
+#include "engine/arraigo-ensemble.h"
 #include "engine/arraigo-model.h"
 #include "engine/arraigo-run.h"
 
@@ -490,6 +491,88 @@ test_calibration_log_residuals (void)
     }
 }
 
+/* Known answers: an output equal to a uniform parameter has that
+ * parameter's quantiles; a triangular one's median is where its CDF is a
+ * half; a relative range scales the model's value; Latin hypercube
+ * sampling puts them within a stratum's width. */
+static void
+test_ensemble_known_answers (void)
+{
+  g_autoptr (ArraigoModel) m = load (SPECS (0, 2, 1), NULL,
+    "<aux name=\"p\"><eqn>4</eqn><arraigo:uncertainty distribution=\"uniform\" min=\"2\" max=\"6\"/></aux>"
+    "<aux name=\"r\"><eqn>10</eqn><arraigo:uncertainty distribution=\"uniform\" min=\"0.5\" max=\"1.5\" relative=\"true\"/></aux>"
+    "<aux name=\"t\"><eqn>1</eqn><arraigo:uncertainty distribution=\"triangular\" min=\"0\" mode=\"0\" max=\"1\"/></aux>"
+    "<aux name=\"y\"><eqn>p + 0.001 * r</eqn></aux>", NULL);
+  g_autoptr (ArraigoEnsemble) e = arraigo_ensemble_new (m);
+  g_autoptr (GError) error = NULL;
+  const guint runs = 10000;
+
+  g_assert_cmpuint (arraigo_ensemble_get_n_parameters (e), ==, 3);
+  arraigo_ensemble_add_output (e, (guint) arraigo_model_find_series (m, "p"));
+  arraigo_ensemble_add_output (e, (guint) arraigo_model_find_series (m, "r"));
+  arraigo_ensemble_add_output (e, (guint) arraigo_model_find_series (m, "t"));
+  arraigo_ensemble_add_output (e, (guint) arraigo_model_find_series (m, "y"));
+  g_assert_true (arraigo_ensemble_run (e, runs, 42, 2, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (arraigo_ensemble_get_n_saves (e), ==, 3);
+  for (double q = 0.05; q < 1; q += 0.1)
+    {
+      g_assert_cmpfloat_with_epsilon (arraigo_ensemble_get_quantile (e, 0, 1, q), 2 + 4 * q, 4.0 / runs * 2);
+      g_assert_cmpfloat_with_epsilon (arraigo_ensemble_get_quantile (e, 1, 1, q), 5 + 10 * q, 10.0 / runs * 2);
+    }
+  /* Triangular with its mode at 0: CDF 1 - (1 - x)^2, median 1 - sqrt (1/2). */
+  g_assert_cmpfloat_with_epsilon (arraigo_ensemble_get_quantile (e, 2, 1, 0.5), 1 - sqrt (0.5), 1e-3);
+  /* y follows p, hardly r. */
+  g_assert_cmpfloat (arraigo_ensemble_get_rank_correlation (e, 3, 1, 0), >, 0.99);
+  g_assert_cmpfloat (fabs (arraigo_ensemble_get_rank_correlation (e, 3, 1, 2)), <, 0.05);
+}
+
+/* The same seed and number of runs give the same numbers on any number of
+ * threads; a value the user sets is not sampled, a relative range scales
+ * it; absurd requests are refused. */
+static void
+test_ensemble_threads_and_settings (void)
+{
+  g_autoptr (ArraigoModel) m = load (SPECS (0, 10, 0.5), NULL,
+    "<aux name=\"k\"><eqn>0.1</eqn><arraigo:uncertainty distribution=\"uniform\" min=\"0.05\" max=\"0.2\"/></aux>"
+    "<aux name=\"f\"><eqn>2</eqn><arraigo:uncertainty distribution=\"uniform\" min=\"0.9\" max=\"1.1\" relative=\"true\"/></aux>"
+    "<stock name=\"s\"><eqn>100</eqn><inflow>g</inflow></stock>"
+    "<flow name=\"g\"><eqn>k * s + f</eqn></flow>", NULL);
+  g_autoptr (ArraigoEnsemble) one = arraigo_ensemble_new (m);
+  g_autoptr (ArraigoEnsemble) two = arraigo_ensemble_new (m);
+  g_autoptr (ArraigoEnsemble) set = arraigo_ensemble_new (m);
+  g_autoptr (GError) error = NULL;
+  guint s = (guint) arraigo_model_find_series (m, "s"), f = (guint) arraigo_model_find_series (m, "f");
+  guint k = (guint) arraigo_model_find_series (m, "k");
+
+  arraigo_ensemble_add_output (one, s);
+  arraigo_ensemble_add_output (two, s);
+  g_assert_true (arraigo_ensemble_run (one, 301, 7, 1, 1, &error));
+  g_assert_true (arraigo_ensemble_run (two, 301, 7, 2, 1, &error));
+  for (guint t = 0; t < arraigo_ensemble_get_n_saves (one); t++)
+    for (double q = 0; q <= 1; q += 0.25)
+      {
+        double a = arraigo_ensemble_get_quantile (one, 0, t, q), b = arraigo_ensemble_get_quantile (two, 0, t, q);
+
+        g_assert_true (memcmp (&a, &b, sizeof a) == 0);
+      }
+
+  arraigo_ensemble_set_value (set, k, 0);
+  arraigo_ensemble_set_value (set, f, 10);
+  arraigo_ensemble_add_output (set, (guint) arraigo_model_find_series (m, "k"));
+  arraigo_ensemble_add_output (set, f);
+  g_assert_true (arraigo_ensemble_run (set, 100, 7, 2, 1, &error));
+  g_assert_cmpfloat (arraigo_ensemble_get_quantile (set, 0, 0, 0), ==, 0);
+  g_assert_cmpfloat (arraigo_ensemble_get_quantile (set, 0, 0, 1), ==, 0);
+  g_assert_cmpfloat (arraigo_ensemble_get_quantile (set, 1, 0, 0), >=, 9);
+  g_assert_cmpfloat (arraigo_ensemble_get_quantile (set, 1, 0, 1), <=, 11);
+  g_assert_cmpfloat (arraigo_ensemble_get_quantile (set, 1, 0, 1) - arraigo_ensemble_get_quantile (set, 1, 0, 0), >, 1.5);
+  g_assert_cmpfloat (arraigo_ensemble_get_rank_correlation (set, 0, 0, 0), ==, 0);
+
+  g_assert_false (arraigo_ensemble_run (set, 1, 7, 1, 1, &error));
+  g_assert_error (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,5 +591,7 @@ main (int   argc,
   g_test_add_func ("/engine/run/shared-between-threads", test_shared_between_threads);
   g_test_add_func ("/engine/calibration/period-and-bounds", test_calibration_period_and_bounds);
   g_test_add_func ("/engine/calibration/log-residuals", test_calibration_log_residuals);
+  g_test_add_func ("/engine/ensemble/known-answers", test_ensemble_known_answers);
+  g_test_add_func ("/engine/ensemble/threads-and-settings", test_ensemble_threads_and_settings);
   return g_test_run ();
 }

@@ -321,6 +321,50 @@ test_chart (void)
   g_assert_nonnull (strstr (err, ".png, .svg or .pdf"));
 }
 
+/* The spread of the built-in model's outputs: quantiles in order, the same
+ * numbers on one thread and two, and the assumptions ranked for one output;
+ * bad requests are refused with the form to use. */
+static void
+test_ensemble (void)
+{
+  g_autofree char *model = dist ("..", "data", "models", "northern-triangle.xmile", NULL);
+  g_autofree char *preset = dist ("..", "data", "scenarios", "circular-migration.arraigo", NULL);
+  g_autofree char *one = NULL, *two = NULL, *err = NULL, *err2 = NULL, *ranks = NULL, *err3 = NULL, *out4 = NULL, *err4 = NULL;
+  g_auto (GStrv) lines = NULL, row = NULL;
+
+  g_assert_cmpint (run_sim (&one, &err, "ensemble", model, "--runs", "64", "--threads", "1", "--vars", "Total encounters",
+                            "--scenario", preset, "--save-step", "5", NULL), ==, 0);
+  g_assert_cmpint (run_sim (&two, &err2, "ensemble", model, "--runs", "64", "--threads", "2", "--vars", "Total encounters",
+                            "--scenario", preset, "--save-step", "5", NULL), ==, 0);
+  g_assert_cmpstr (one, ==, two);
+  lines = g_strsplit (one, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "Time,Total encounters p5,Total encounters p25,Total encounters p50,"
+                                 "Total encounters p75,Total encounters p95");
+  row = g_strsplit (lines[4], ",", -1);
+  g_assert_cmpstr (row[0], ==, "2027");
+  for (guint q = 1; q + 1 < g_strv_length (row); q++)
+    g_assert_cmpfloat (g_ascii_strtod (row[q], NULL), <=, g_ascii_strtod (row[q + 1], NULL));
+  g_assert_cmpfloat (g_ascii_strtod (row[1], NULL), <, g_ascii_strtod (row[5], NULL));
+
+  g_assert_cmpint (run_sim (&ranks, &err3, "sensitivity", model, "--var", "Total encounters", "--time", "2035",
+                            "--runs", "64", "--top", "5", NULL), ==, 0);
+  g_assert_nonnull (strstr (ranks, "Total encounters at 2035 over 64 runs"));
+  g_assert_nonnull (strstr (ranks, "  1  "));
+  g_assert_nonnull (strstr (ranks, "  5  "));
+  g_assert_null (strstr (ranks, "  6  "));
+
+  g_assert_cmpint (run_sim (&out4, &err4, "sensitivity", model, "--var", "Encounters", "--time", "2035", NULL), ==, 2);
+  g_assert_nonnull (strstr (err4, "Encounters[Honduras]"));
+  g_clear_pointer (&out4, g_free);
+  g_clear_pointer (&err4, g_free);
+  g_assert_cmpint (run_sim (&out4, &err4, "ensemble", model, "--runs", "1", NULL), ==, 2);
+  g_assert_nonnull (strstr (err4, "--runs is 2 to 1000000"));
+  g_clear_pointer (&out4, g_free);
+  g_clear_pointer (&err4, g_free);
+  g_assert_cmpint (run_sim (&out4, &err4, "ensemble", model, "--quantiles", "5,500", NULL), ==, 2);
+  g_assert_nonnull (strstr (err4, "percentages from 0 to 100"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,5 +381,6 @@ main (int   argc,
   g_test_add_func ("/sim/calibrate-also", test_calibrate_also);
   g_test_add_func ("/sim/calibrate-from-model", test_calibrate_from_model);
   g_test_add_func ("/sim/chart", test_chart);
+  g_test_add_func ("/sim/ensemble", test_ensemble);
   return g_test_run ();
 }

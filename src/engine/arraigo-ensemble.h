@@ -1,0 +1,47 @@
+/* arraigo-ensemble.h: many runs over a model's declared uncertainty, reduced
+ * to quantiles per series and time, and which assumption moves an output
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "arraigo-model.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ArraigoEnsemble ArraigoEnsemble;
+
+ArraigoEnsemble *arraigo_ensemble_new            (ArraigoModel     *model) G_GNUC_WARN_UNUSED_RESULT;
+void             arraigo_ensemble_free           (ArraigoEnsemble  *self);
+void             arraigo_ensemble_set_value      (ArraigoEnsemble  *self,
+                                                  guint             series,
+                                                  double            value);
+void             arraigo_ensemble_add_output     (ArraigoEnsemble  *self,
+                                                  guint             series);
+gboolean         arraigo_ensemble_run            (ArraigoEnsemble  *self,
+                                                  guint             runs,
+                                                  guint64           seed,
+                                                  guint             threads,
+                                                  double            save_step,
+                                                  GError          **error);
+
+guint            arraigo_ensemble_get_n_parameters (ArraigoEnsemble *self);
+guint            arraigo_ensemble_get_parameter  (ArraigoEnsemble  *self,
+                                                  guint             index);
+guint            arraigo_ensemble_get_n_saves    (ArraigoEnsemble  *self);
+const double    *arraigo_ensemble_get_times      (ArraigoEnsemble  *self);
+double           arraigo_ensemble_get_quantile   (ArraigoEnsemble  *self,
+                                                  guint             output,
+                                                  guint             save,
+                                                  double            probability);
+double           arraigo_ensemble_get_rank_correlation (ArraigoEnsemble *self,
+                                                  guint             output,
+                                                  guint             save,
+                                                  guint             parameter);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArraigoEnsemble, arraigo_ensemble_free)
+
+G_END_DECLS
