@@ -13,7 +13,6 @@
 #include "arraigo-window-private.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "arraigo-csv.h"
@@ -246,8 +245,12 @@ sheet_init (Sheet         *sheet,
   ArraigoScenario *scenario = arraigo_window_get_scenario (self);
   double text_scale;
 
+  if (scenario == NULL)
+    return FALSE;
+  /* A lever moved this frame: the charts show its run before they are drawn. */
+  arraigo_simulation_update_now (arraigo_window_get_simulation (self));
   sheet->n_charts = collect_charts (self, index, sheet->charts);
-  if (scenario == NULL || sheet->n_charts == 0)
+  if (sheet->n_charts == 0)
     return FALSE;
   texts_init (&sheet->texts, scenario, index != ALL_CHARTS ? arraigo_chart_model_get_title (sheet->charts[0]) : NULL);
   sheet->info = (ArraigoExportInfo) { sheet->texts.title, sheet->texts.description, sheet->texts.date,
