@@ -207,7 +207,7 @@ arraigo_sim_command_chart (int     argc,
                                                       : g_strdup (spec->title);
   description = describe (model, scenario);
   date = g_date_time_format_iso8601 (now);
-  info = (ArraigoExportInfo) { title, description, date, NULL, NULL };
+  info = (ArraigoExportInfo) { title, description, date, NULL, NULL, NULL };
   if (!arraigo_chart_export (chart, &style, width, height, &info, output, error))
     return 1;
   return 0;

@@ -253,8 +253,10 @@ sheet_init (Sheet         *sheet,
   if (sheet->n_charts == 0)
     return FALSE;
   texts_init (&sheet->texts, scenario, index != ALL_CHARTS ? arraigo_chart_model_get_title (sheet->charts[0]) : NULL);
+  /* One chart names itself: the sheet is headed by the scenario alone. */
   sheet->info = (ArraigoExportInfo) { sheet->texts.title, sheet->texts.description, sheet->texts.date,
-                                      sheet->texts.caption, sheet->texts.footnote };
+                                      sheet->texts.caption, sheet->texts.footnote,
+                                      arraigo_scenario_get_title (scenario) };
   sheet_geometry (self, index, size, &sheet->width, &sheet->height, &sheet->pixels, &text_scale);
   arraigo_export_style_init (&sheet->style, dark, text_scale);
   return TRUE;

@@ -357,6 +357,7 @@ draw_sheet (cairo_t  *cr,
   double margin = 24 * style->scale, gap = 16 * style->scale;
   double top = margin, bottom = height - margin, cell_w, cell_h;
   guint columns = sheet->n_charts > 1 ? 2 : 1, rows = sheet->n_charts > 2 ? 2 : 1;
+  const char *heading = sheet->info->heading ? sheet->info->heading : sheet->info->title;
 
   cairo_save (cr);
   if (style->background.a > 0)
@@ -364,9 +365,9 @@ draw_sheet (cairo_t  *cr,
       cairo_set_source_rgba (cr, style->background.r, style->background.g, style->background.b, style->background.a);
       cairo_paint (cr);
     }
-  if (sheet->info->title != NULL)
+  if (heading != NULL)
     {
-      int h = sheet_layout (layout, style, sheet->info->title, width - 2 * margin, 1.6, TRUE, 2);
+      int h = sheet_layout (layout, style, heading, width - 2 * margin, 1.6, TRUE, 2);
 
       sheet_show (cr, layout, style, margin, top, 1);
       top += h + 2;

@@ -32,6 +32,7 @@ typedef struct
   /* Drawn on a sheet (NULL: left out); a single chart draws only itself. */
   const char *caption;      /* under the title: the model, the date */
   const char *footnote;     /* under the charts: the levers that differ */
+  const char *heading;      /* over them, when it is not the title */
 } ArraigoExportInfo;
 
 #define ARRAIGO_SHEET_MAX_CHARTS 4
