@@ -29,6 +29,14 @@ struct _ArraigoChartCard
 
 G_DEFINE_FINAL_TYPE (ArraigoChartCard, arraigo_chart_card, GTK_TYPE_WIDGET)
 
+enum {
+  EXPORT,
+  COPY_IMAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Draws the selected chart for the simulation's latest runs, with the
  * policy year as the model defines it. */
 static void
@@ -65,6 +73,23 @@ table_shown_cb (ArraigoChartCard *self)
   gtk_label_set_text (self->table_label, table);
 }
 
+/* The window owns the files and the clipboard: the card asks it. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[EXPORT], 0);
+}
+
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[COPY_IMAGE], 0);
+}
+
 static void
 arraigo_chart_card_dispose (GObject *object)
 {
@@ -93,6 +118,14 @@ arraigo_chart_card_class_init (ArraigoChartCardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_shown_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "card.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "card.copy-image", NULL, copy_image_action);
+  /* The user asked to export the chart to a file, or to copy its image. */
+  signals[EXPORT] = g_signal_new ("export", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[COPY_IMAGE] = g_signal_new ("copy-image", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

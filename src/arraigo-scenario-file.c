@@ -256,6 +256,37 @@ parse_number (const char *text,
   return end != text && *end == '\0' && errno != ERANGE && isfinite (*value);
 }
 
+/* Text a scenario can be read from: not too large, not empty, not binary. */
+static gboolean
+check_text (const char  *data,
+            gsize        length,
+            gboolean     is_file,
+            GError     **error)
+{
+  if (length > ARRAIGO_SCENARIO_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (ARRAIGO_SCENARIO_MAX_SIZE);
+
+      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_TOO_LARGE,
+                   is_file ? _("The file is larger than %s, too large for a scenario")
+                           : _("The text is larger than %s, too large for a scenario"), limit);
+      return FALSE;
+    }
+  if (length == 0 || only_space (data, length))
+    {
+      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_EMPTY,
+                   is_file ? _("The file is empty") : _("The text is empty"));
+      return FALSE;
+    }
+  if (looks_binary (data, length, FALSE))
+    {
+      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_BINARY,
+                   _("The file holds binary data, not the text of a scenario"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 ArraigoScenarioFile *
 arraigo_scenario_file_load_data (const char  *data,
                                  gsize        length,
@@ -268,25 +299,8 @@ arraigo_scenario_file_load_data (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (length > ARRAIGO_SCENARIO_MAX_SIZE)
-    {
-      g_autofree char *limit = g_format_size (ARRAIGO_SCENARIO_MAX_SIZE);
-
-      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_TOO_LARGE,
-                   _("The file is larger than %s, too large for a scenario"), limit);
-      return NULL;
-    }
-  if (length == 0 || only_space (data, length))
-    {
-      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_EMPTY, _("The file is empty"));
-      return NULL;
-    }
-  if (looks_binary (data, length, FALSE))
-    {
-      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_BINARY,
-                   _("The file holds binary data, not the text of a scenario"));
-      return NULL;
-    }
+  if (!check_text (data, length, TRUE, error))
+    return NULL;
 
   bom = skip_bom (data, length);
   self->keys = g_key_file_new ();
@@ -368,6 +382,140 @@ arraigo_scenario_file_load (const char  *path,
       self->title = g_steal_pointer (&name);
     }
   return self;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading a scenario shared as text */
+
+/* Lever names are variable names: letters, digits, spaces and a little
+ * punctuation, never a colon. */
+static gboolean
+split_line (char  *line,
+            char **key,
+            char **value)
+{
+  char *sep = strpbrk (line, ":=");
+
+  if (sep == NULL)
+    return FALSE;
+  *sep = '\0';
+  *key = g_strstrip (line);
+  *value = g_strstrip (sep + 1);
+  return **key != '\0';
+}
+
+/* A line a mail or chat program may have made a list item of. */
+static char *
+strip_bullet (char *line)
+{
+  static const char *const bullets[] = { "•", "·", "–", "—", "-", "*", ">" };
+
+  line = g_strstrip (line);
+  for (guint i = 0; i < G_N_ELEMENTS (bullets); i++)
+    if (g_str_has_prefix (line, bullets[i]))
+      return g_strstrip (line + strlen (bullets[i]));
+  return line;
+}
+
+/* The line naming the model, in any language the text was copied in: by
+ * the word, or by a model's file name. */
+static gboolean
+is_model_line (const char *key,
+               const char *value)
+{
+  g_autofree char *lower = g_ascii_strdown (value, -1);
+
+  return g_ascii_strcasecmp (key, "Model") == 0 || g_utf8_collate (key, C_("scenario text", "Model")) == 0 ||
+         g_str_has_suffix (lower, ".xmile") || g_str_has_suffix (lower, ".stmx");
+}
+
+/* The number a "Lever: value" line starts its value with; what follows it
+ * (the value as the window shows it, in parentheses) is for people. */
+static gboolean
+parse_leading_number (const char *value,
+                      double     *number)
+{
+  g_autofree char *token = g_strndup (value, strcspn (value, " \t("));
+
+  return parse_number (token, number);
+}
+
+/* Reads a scenario shared as text (arraigo_scenario_to_text): the title on
+ * the first line, one "Lever: value" line per lever, and "Model: file". A
+ * scenario file's own text is read as a file. Levers are not yet fitted to
+ * a model (arraigo_scenario_file_fit_model); lines that are not a lever are
+ * named in the warnings. Fails on text with no lever line and no model
+ * line: that is not a scenario. */
+ArraigoScenarioFile *
+arraigo_scenario_file_load_text (const char  *text,
+                                 gssize       length,
+                                 GError     **error)
+{
+  g_autoptr (ArraigoScenarioFile) self = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *copy = NULL;
+  gboolean has_model = FALSE, seen_line = FALSE;
+  guint n_lever_lines = 0;
+  gsize n;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  n = length < 0 ? strlen (text) : (gsize) length;
+  if (!check_text (text, n, FALSE, error))
+    return NULL;
+  copy = g_strndup (text + skip_bom (text, n), n - skip_bom (text, n));
+  if (strstr (copy, "[" GROUP_LEVERS "]") != NULL || strstr (copy, "[" GROUP_SCENARIO "]") != NULL)
+    return arraigo_scenario_file_load_data (copy, strlen (copy), error);
+
+  self = arraigo_scenario_file_new ();
+  lines = g_strsplit (copy, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *original = g_strstrip (g_strdup (lines[i]));
+      char *line = strip_bullet (lines[i]);
+      char *key = NULL, *value = NULL;
+      gboolean split;
+      double number;
+
+      if (*line == '\0')
+        continue;
+      split = split_line (line, &key, &value);
+      if (split && is_model_line (key, value))
+        {
+          g_free (self->model);
+          self->model = g_strdup (value);
+          has_model = TRUE;
+        }
+      else if (split && parse_leading_number (value, &number))
+        {
+          arraigo_scenario_file_set (self, key, number);
+          n_lever_lines++;
+        }
+      /* The first line is the title, unless it sets a lever or names the model. */
+      else if (!seen_line)
+        self->title = g_strdup (original);
+      else if (split)
+        {
+          add_warning (self, _("The lever “%s” is “%s”, not a number: it was skipped"), key, value);
+          self->n_skipped++;
+          n_lever_lines++;
+        }
+      else
+        {
+          add_warning (self, _("The line “%s” is not “Lever: value”: it was skipped"), original);
+          self->n_skipped++;
+        }
+      seen_line = TRUE;
+    }
+  if (n_lever_lines == 0 && !has_model)
+    {
+      g_set_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_INVALID,
+                   _("The text is not a scenario: it has no “Lever: value” line"));
+      return NULL;
+    }
+  if (self->title == NULL)
+    self->title = g_strdup (_("Pasted scenario"));
+  return g_steal_pointer (&self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -538,10 +686,11 @@ copy_group (GKeyFile   *out,
       }
 }
 
-/* The shortest text that reads back as exactly the same double. */
-static const char *
-format_number (char   *buffer,
-               double  value)
+/* The shortest text that reads back as exactly the same double, in BUFFER
+ * of G_ASCII_DTOSTR_BUF_SIZE bytes. */
+const char *
+arraigo_format_exact (char   *buffer,
+                      double  value)
 {
   static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
 
@@ -583,7 +732,7 @@ arraigo_scenario_file_to_data (ArraigoScenarioFile *self,
       char number[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_key_file_set_value (kf, GROUP_LEVERS, self->lever_names->pdata[i],
-                            format_number (number, g_array_index (self->lever_values, double, i)));
+                            arraigo_format_exact (number, g_array_index (self->lever_values, double, i)));
     }
   if (self->keys != NULL)
     groups = g_key_file_get_groups (self->keys, NULL);

@@ -64,6 +64,9 @@ ArraigoScenarioFile *arraigo_scenario_file_load     (const char           *path,
 ArraigoScenarioFile *arraigo_scenario_file_load_data (const char          *data,
                                                       gsize                length,
                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+ArraigoScenarioFile *arraigo_scenario_file_load_text (const char          *text,
+                                                      gssize               length,
+                                                      GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean             arraigo_scenario_file_fit_model (ArraigoScenarioFile *self,
                                                       ArraigoModel        *model,
                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
@@ -76,6 +79,8 @@ void                 arraigo_scenario_file_set      (ArraigoScenarioFile  *self,
                                                      const char           *lever,
                                                      double                value);
 void                 arraigo_scenario_file_free     (ArraigoScenarioFile  *self);
+const char          *arraigo_format_exact           (char                 *buffer,
+                                                     double                value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArraigoScenarioFile, arraigo_scenario_file_free)
 

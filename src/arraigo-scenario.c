@@ -586,3 +586,69 @@ arraigo_scenario_format_value (ArraigoScenario *self,
   return g_strdup_printf (grouped->str, shown);
 #pragma GCC diagnostic pop
 }
+
+/* One lever as the exports and the shared text give it. With EXACT, the
+ * lever's name and a value that reads back exactly, then the value as the
+ * window shows it: "Seasonal visas: 250000 (250,000 visas/year)"; without,
+ * its label and the shown value: "Seasonal work visas: 250,000 visas/year". */
+char *
+arraigo_scenario_describe_lever (ArraigoScenario *self,
+                                 guint            index,
+                                 gboolean         exact)
+{
+  const ArraigoLever *lever;
+  g_autofree char *shown = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (ARRAIGO_IS_SCENARIO (self), NULL);
+  g_return_val_if_fail (index < self->levers->len, NULL);
+
+  lever = arraigo_scenario_get_lever (self, index);
+  shown = arraigo_scenario_format_value (self, index, self->values[index]);
+  if (!exact)
+    return g_strdup_printf ("%s: %s", lever->label, shown);
+  arraigo_format_exact (number, self->values[index]);
+  if (g_str_equal (number, shown))
+    return g_strdup_printf ("%s: %s", lever->info->name, number);
+  return g_strdup_printf ("%s: %s (%s)", lever->info->name, number, shown);
+}
+
+/* Whether the lever is where the model as written (the baseline) has it. */
+gboolean
+arraigo_scenario_is_default (ArraigoScenario *self,
+                             guint            index)
+{
+  g_return_val_if_fail (ARRAIGO_IS_SCENARIO (self), FALSE);
+  g_return_val_if_fail (index < self->levers->len, FALSE);
+
+  return self->values[index] == g_array_index (self->levers, ArraigoLever, index).default_value;
+}
+
+/* The scenario as a short text to paste in a mail or a chat: the title,
+ * one "Lever: value" line per lever that differs from its default, and
+ * the model's file. arraigo_scenario_file_load_text reads it back. */
+char *
+arraigo_scenario_to_text (ArraigoScenario *self)
+{
+  GString *text;
+  const char *path;
+  g_autofree char *model_file = NULL;
+
+  g_return_val_if_fail (ARRAIGO_IS_SCENARIO (self), NULL);
+
+  text = g_string_new (self->title);
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < self->levers->len; i++)
+    if (!arraigo_scenario_is_default (self, i))
+      {
+        g_autofree char *line = arraigo_scenario_describe_lever (self, i, TRUE);
+
+        g_string_append_printf (text, "%s\n", line);
+      }
+  path = arraigo_model_get_filename (self->model);
+  model_file = g_path_get_basename (path ? path : arraigo_model_get_name (self->model));
+  /* Translators: the last line of a scenario copied as text, before the
+   * model's file name; pasted text is read in any language */
+  g_string_append_printf (text, "%s: %s\n", C_("scenario text", "Model"), model_file);
+  return g_string_free (text, FALSE);
+}

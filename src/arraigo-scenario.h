@@ -78,5 +78,11 @@ gboolean            arraigo_scenario_get_modified (ArraigoScenario     *self);
 char               *arraigo_scenario_format_value (ArraigoScenario     *self,
                                                    guint                index,
                                                    double               value) G_GNUC_WARN_UNUSED_RESULT;
+char               *arraigo_scenario_describe_lever (ArraigoScenario   *self,
+                                                     guint              index,
+                                                     gboolean           exact) G_GNUC_WARN_UNUSED_RESULT;
+gboolean            arraigo_scenario_is_default   (ArraigoScenario     *self,
+                                                   guint                index);
+char               *arraigo_scenario_to_text      (ArraigoScenario     *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -199,20 +199,15 @@ arraigo_sim_command_chart (int     argc,
     return 1;
 
   chart = arraigo_chart_build (spec, model, run, baseline, view, policy_year (model, run), _("Policy"));
-  arraigo_chart_style_init (&style, dark);
-  if (!dark)
-    style.background = (ArraigoColor) { 1, 1, 1, 1 };
-  else
-    style.background = (ArraigoColor) { 0.14, 0.14, 0.14, 1 };
   /* Text sized for the page: a 1280x720 slide reads like the window at
    * 1.5x; a small chart keeps the window's size. */
-  style.scale = MAX (1, MIN (width / 853, height / 480));
+  arraigo_export_style_init (&style, dark, MAX (1, MIN (width / 853, height / 480)));
 
   title = scenario != NULL && scenario->title != NULL ? g_strdup_printf ("%s: %s", spec->title, scenario->title)
                                                       : g_strdup (spec->title);
   description = describe (model, scenario);
   date = g_date_time_format_iso8601 (now);
-  info = (ArraigoExportInfo) { title, description, date };
+  info = (ArraigoExportInfo) { title, description, date, NULL, NULL, NULL };
   if (!arraigo_chart_export (chart, &style, width, height, &info, output, error))
     return 1;
   return 0;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arraigo-csv.h"
 #include "arraigo-observations.h"
 #include "arraigo-paths.h"
 #include "arraigo-scenario-file.h"
@@ -65,41 +66,6 @@ parse_number (const char  *text,
   return TRUE;
 }
 
-static void
-format_value (GString *line,
-              double   value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    g_string_append (line, "NaN");
-  else if (isinf (value))
-    g_string_append (line, value > 0 ? "Inf" : "-Inf");
-  else
-    g_string_append (line, g_ascii_formatd (buf, sizeof buf, "%.10g", value));
-}
-
-static void
-append_field (GString    *line,
-              const char *text,
-              char        sep)
-{
-  /* CSV quoting only where a name needs it. */
-  if (sep == ',' && (strchr (text, ',') || strchr (text, '"')))
-    {
-      g_string_append_c (line, '"');
-      for (const char *c = text; *c; c++)
-        {
-          if (*c == '"')
-            g_string_append_c (line, '"');
-          g_string_append_c (line, *c);
-        }
-      g_string_append_c (line, '"');
-    }
-  else
-    g_string_append (line, text);
-}
-
 static int
 command_run (int     argc,
              char  **argv,
@@ -129,7 +95,7 @@ command_run (int     argc,
   g_autoptr (ArraigoModel) model = NULL;
   g_autoptr (ArraigoRun) run = NULL;
   g_autoptr (GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
   double start, stop, dt, save_step;
   char sep = ',';
 
@@ -221,33 +187,16 @@ command_run (int     argc,
   if (!arraigo_run_execute (run, error))
     return 1;
 
-  g_string_append (text, "Time");
-  for (guint c = 0; c < columns->len; c++)
-    {
-      g_string_append_c (text, sep);
-      append_field (text, arraigo_model_get_series_name (model, g_array_index (columns, guint, c)), sep);
-    }
-  g_string_append_c (text, '\n');
-  for (guint j = 0; j < arraigo_run_get_n_saves (run); j++)
-    {
-      format_value (text, arraigo_run_get_times (run)[j]);
-      for (guint c = 0; c < columns->len; c++)
-        {
-          g_string_append_c (text, sep);
-          format_value (text, arraigo_run_get_series (run, g_array_index (columns, guint, c))[j]);
-        }
-      g_string_append_c (text, '\n');
-    }
-
+  text = arraigo_csv_from_runs (model, (const guint *) columns->data, columns->len, run, NULL, sep, NULL);
   if (output == NULL || g_str_equal (output, "-"))
     {
-      if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
+      if (fwrite (text, 1, strlen (text), stdout) != strlen (text) || fflush (stdout) != 0)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("could not write the results: %s"), g_strerror (errno));
           return 1;
         }
     }
-  else if (!g_file_set_contents (output, text->str, (gssize) text->len, error))
+  else if (!g_file_set_contents (output, text, -1, error))
     return 1;
 
   return 0;

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "arraigo-window.h"
+#include "arraigo-window-private.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -50,6 +51,7 @@ struct _ArraigoWindow
   GFile                *pending_file;
   ArraigoModel         *pending_model;   /* a model to show instead of the current one */
   ArraigoScenarioFile  *pending_scenario; /* a scenario to apply, fitted to the model */
+  GFile                *next_file;       /* the next file dialog's answer, for tests */
 };
 
 G_DEFINE_FINAL_TYPE (ArraigoWindow, arraigo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -103,6 +105,13 @@ notify (ArraigoWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   g_free (self->last_notice);
   self->last_notice = g_strdup (message);
+}
+
+void
+_arraigo_window_notify (ArraigoWindow *self,
+                        const char    *message)
+{
+  notify (self, message);
 }
 
 static void
@@ -238,17 +247,17 @@ load_presets (ArraigoWindow *self)
     }
 }
 
+/* HEADING, then each of FILE's warnings on a line of its own. */
 static void
 tell_warnings (ArraigoWindow             *self,
-               const char                *name,
+               const char                *heading,
                const ArraigoScenarioFile *file)
 {
   g_autoptr (GString) text = NULL;
 
   if (file->warnings->len == 0)
     return;
-  text = g_string_new (NULL);
-  g_string_printf (text, _("“%s” was opened, with warnings:"), name);
+  text = g_string_new (heading);
   for (guint i = 0; i < file->warnings->len; i++)
     g_string_append_printf (text, "\n• %s", (char *) file->warnings->pdata[i]);
   notify (self, text->str);
@@ -262,7 +271,7 @@ arraigo_window_apply_preset (ArraigoWindow  *self,
                              GError        **error)
 {
   g_autoptr (ArraigoScenarioFile) file = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = NULL, *heading = NULL;
 
   g_return_val_if_fail (ARRAIGO_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -275,12 +284,25 @@ arraigo_window_apply_preset (ArraigoWindow  *self,
   file = arraigo_scenario_file_load (path, error);
   if (file == NULL || !arraigo_scenario_file_fit_model (file, self->model, error))
     return FALSE;
+  name = g_path_get_basename (path);
+  heading = g_strdup_printf (_("“%s” was opened, with warnings:"), name);
+  _arraigo_window_apply_scenario_file (self, file, heading);
+  return TRUE;
+}
+
+/* FILE, fitted to the model, becomes the scenario, which has no file of
+ * its own: a save after it asks where. Its warnings are told under HEADING. */
+void
+_arraigo_window_apply_scenario_file (ArraigoWindow             *self,
+                                     const ArraigoScenarioFile *file,
+                                     const char                *heading)
+{
+  g_return_if_fail (self->scenario != NULL);
+
   arraigo_scenario_apply_file (self->scenario, file);
   g_clear_object (&self->file);
   update_title (self);
-  name = g_path_get_basename (path);
-  tell_warnings (self, name, file);
-  return TRUE;
+  tell_warnings (self, heading, file);
 }
 
 static void
@@ -324,7 +346,10 @@ static void
 set_scenario_actions_enabled (ArraigoWindow *self,
                               gboolean       enabled)
 {
-  static const char *const actions[] = { "win.save", "win.save-as", "win.reset-all", "win.undo", "win.redo" };
+  static const char *const actions[] = {
+    "win.save", "win.save-as", "win.reset-all", "win.undo", "win.redo", "win.export", "win.export-data",
+    "win.copy-charts", "win.copy-scenario", "win.paste-scenario",
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
@@ -368,6 +393,7 @@ build_explorer (ArraigoWindow *self)
       arraigo_chart_card_set_view (ARRAIGO_CHART_CARD (self->cards[i]),
                                    (ArraigoChartView) gtk_drop_down_get_selected (self->view_selector));
       gtk_grid_attach (self->chart_grid, self->cards[i], (int) (i % 2), (int) (i / 2), 1, 1);
+      _arraigo_window_export_attach_card (self, ARRAIGO_CHART_CARD (self->cards[i]));
     }
   /* Title, modified mark and undo state all change with a lever change. */
   g_signal_connect_object (self->scenario, "lever-changed", G_CALLBACK (scenario_changed_cb), self, G_CONNECT_SWAPPED);
@@ -442,6 +468,22 @@ clear_pending (ArraigoWindow *self)
   g_clear_pointer (&self->pending_scenario, arraigo_scenario_file_free);
 }
 
+/* Opened and saved files are offered again by the file manager and the
+ * open dialogs' recent files. */
+static void
+add_recent (GFile    *file,
+            gboolean  is_scenario)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) (is_scenario ? "application/x-arraigo-scenario" : "application/x-xmile"),
+    .app_name = (char *) (g_get_application_name () ? g_get_application_name () : "Arraigo"),
+    .app_exec = (char *) "arraigo %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
 static void
 finish_open (ArraigoWindow *self)
 {
@@ -455,13 +497,16 @@ finish_open (ArraigoWindow *self)
   if (scenario != NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("“%s” was opened, with warnings:"), name);
 
       arraigo_scenario_apply_file (self->scenario, scenario);
       arraigo_scenario_clear_history (self->scenario);
       g_set_object (&self->file, file);
       update_title (self);
-      tell_warnings (self, name, scenario);
+      tell_warnings (self, heading, scenario);
     }
+  if (file != NULL)
+    add_recent (file, scenario != NULL);
 }
 
 static gboolean
@@ -603,6 +648,7 @@ arraigo_window_save_to (ArraigoWindow  *self,
   g_set_object (&self->file, file);
   arraigo_scenario_mark_saved (self->scenario, saved);
   update_title (self);
+  add_recent (file, TRUE);
   return TRUE;
 }
 
@@ -655,19 +701,31 @@ drop_cb (ArraigoWindow *self,
   return TRUE;
 }
 
-/* GtkFileDialog needs GTK 4.10; the native chooser uses the portal. */
-static void
-save_as (ArraigoWindow *self)
+/* A dialog that asks where to write a file made from the scenario: in the
+ * scenario file's folder, named after its title with SUFFIX, offering
+ * FILTER_NAME (files matching "*" SUFFIX) unless it is NULL. GtkFileDialog
+ * needs GTK 4.10; the native chooser uses the portal. */
+GtkFileChooserNative *
+_arraigo_window_save_dialog (ArraigoWindow *self,
+                             const char    *title,
+                             const char    *accept_label,
+                             const char    *filter_name,
+                             const char    *suffix)
 {
   GtkFileChooserNative *dialog;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
-  dialog = gtk_file_chooser_native_new (_("Save the Scenario"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Arraigo scenarios"));
-  gtk_file_filter_add_pattern (filter, "*.arraigo");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        accept_label, _("_Cancel"));
+  if (filter_name != NULL)
+    {
+      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autofree char *pattern = g_strconcat ("*", suffix, NULL);
+
+      gtk_file_filter_set_name (filter, filter_name);
+      gtk_file_filter_add_pattern (filter, pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
   if (self->file != NULL)
     {
       g_autoptr (GFile) folder = g_file_get_parent (self->file);
@@ -675,10 +733,19 @@ save_as (ArraigoWindow *self)
       if (folder != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
     }
-  name = g_strdup_printf ("%s.arraigo", arraigo_scenario_get_title (self->scenario));
+  name = g_strdup_printf ("%s%s", arraigo_scenario_get_title (self->scenario), suffix);
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  return dialog;
+}
+
+static void
+save_as (ArraigoWindow *self)
+{
+  GtkFileChooserNative *dialog = _arraigo_window_save_dialog (self, _("Save the Scenario"), _("_Save"),
+                                                              _("Arraigo scenarios"), ".arraigo");
+
   g_signal_connect_object (dialog, "response", G_CALLBACK (save_as_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -795,6 +862,42 @@ arraigo_window_get_n_charts (ArraigoWindow *self)
   while (n < N_CHARTS && self->cards[n] != NULL)
     n++;
   return n;
+}
+
+GPtrArray *
+_arraigo_window_get_specs (ArraigoWindow *self)
+{
+  return self->specs;
+}
+
+GSettings *
+_arraigo_window_get_settings (ArraigoWindow *self)
+{
+  return self->settings;
+}
+
+GtkWidget *
+_arraigo_window_get_chart_grid (ArraigoWindow *self)
+{
+  return GTK_WIDGET (self->chart_grid);
+}
+
+/* For tests and scripts: the next file dialog (export, export data) is not
+ * shown, and FILE is its answer. */
+void
+arraigo_window_set_next_file (ArraigoWindow *self,
+                              GFile         *file)
+{
+  g_return_if_fail (ARRAIGO_IS_WINDOW (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_set_object (&self->next_file, file);
+}
+
+GFile *
+_arraigo_window_take_next_file (ArraigoWindow *self)
+{
+  return g_steal_pointer (&self->next_file);
 }
 
 ArraigoChartCard *
@@ -1082,6 +1185,7 @@ arraigo_window_dispose (GObject *object)
   clear_explorer (self);
   clear_pending (self);
   g_clear_object (&self->file);
+  g_clear_object (&self->next_file);
   if (self->question != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->question), (gpointer *) &self->question);
   self->question = NULL;
@@ -1165,6 +1269,7 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.reset-all", NULL);
+  _arraigo_window_class_export_init (widget_class);
 }
 
 static void

@@ -43,5 +43,10 @@ void               arraigo_window_set_view       (ArraigoWindow      *self,
                                                   ArraigoChartView    view);
 void               arraigo_window_run_benchmark  (ArraigoWindow      *self,
                                                   guint               n_values);
+void               arraigo_window_set_next_file  (ArraigoWindow      *self,
+                                                  GFile              *file);
+gboolean           arraigo_window_paste_scenario (ArraigoWindow      *self,
+                                                  const char         *text,
+                                                  GError            **error);
 
 G_END_DECLS

@@ -50,7 +50,8 @@ arraigo_test_table_load (const char  *path,
                          GError     **error)
 {
   g_autofree char *contents = NULL;
-  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) all_lines = NULL;
+  char **lines;
   g_autoptr (GPtrArray) header = NULL;
   GArray *values;
   ArraigoTestTable *table;
@@ -61,7 +62,11 @@ arraigo_test_table_load (const char  *path,
 
   /* Some canonical files end their lines with a lone CR. */
   g_strdelimit (contents, "\r", '\n');
-  lines = g_strsplit (contents, "\n", -1);
+  all_lines = g_strsplit (contents, "\n", -1);
+  /* "# " comment lines before the header, as the window's export writes. */
+  lines = all_lines;
+  while (lines[0] != NULL && lines[1] != NULL && lines[0][0] == '#')
+    lines++;
   sep = strchr (lines[0], '\t') ? '\t' : ',';
   header = split_fields (lines[0], sep);
 
@@ -149,4 +154,58 @@ arraigo_test_preset_paths (void)
       g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
   g_ptr_array_sort (paths, (GCompareFunc) arraigo_test_compare_strings);
   return paths;
+}
+
+/* Whether NEEDLE occurs in a binary file's bytes (NULs and all). */
+gboolean
+arraigo_test_contains_bytes (const char *contents,
+                             gsize       length,
+                             const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize at = 0; at + n <= length; at++)
+    if (memcmp (contents + at, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The PNG's text chunk KEYWORD (iTXt, uncompressed), or NULL. */
+char *
+arraigo_test_png_text (const char *contents,
+                       gsize       length,
+                       const char *keyword)
+{
+  for (gsize at = 8; at + 12 <= length;)
+    {
+      const guchar *p = (const guchar *) contents + at;
+      guint32 size = (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+      gsize key = strlen (keyword);
+
+      if (at + 12 + size > length)
+        break;
+      if (memcmp (p + 4, "iTXt", 4) == 0 && size > key + 5 && memcmp (p + 8, keyword, key) == 0 && p[8 + key] == '\0')
+        return g_strndup ((const char *) p + 8 + key + 5, size - key - 5);
+      at += 12 + size;
+    }
+  return NULL;
+}
+
+/* The built-in model's file in the source tree. */
+char *
+arraigo_test_builtin_model_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "models", "northern-triangle.xmile", NULL);
+}
+
+/* The built-in model, loaded. */
+ArraigoModel *
+arraigo_test_builtin_model (void)
+{
+  g_autofree char *path = arraigo_test_builtin_model_path ();
+  g_autoptr (GError) error = NULL;
+  ArraigoModel *model = arraigo_model_load_file (path, &error);
+
+  g_assert_no_error (error);
+  return model;
 }

@@ -29,6 +29,14 @@ gboolean          arraigo_test_model_has_stocks (ArraigoModel     *model);
 int               arraigo_test_compare_strings (const char       **a,
                                                 const char       **b);
 GPtrArray        *arraigo_test_preset_paths    (void);
+gboolean          arraigo_test_contains_bytes  (const char        *contents,
+                                                gsize              length,
+                                                const char        *needle);
+char             *arraigo_test_png_text        (const char        *contents,
+                                                gsize              length,
+                                                const char        *keyword);
+char             *arraigo_test_builtin_model_path (void);
+ArraigoModel     *arraigo_test_builtin_model   (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArraigoTestTable, arraigo_test_table_free)
 

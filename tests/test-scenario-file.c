@@ -18,17 +18,6 @@
 #include "arraigo-scenario-file.h"
 #include "arraigo-test-utils.h"
 
-static ArraigoModel *
-builtin_model (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "models", "northern-triangle.xmile", NULL);
-  g_autoptr (GError) error = NULL;
-  ArraigoModel *model = arraigo_model_load_file (path, &error);
-
-  g_assert_no_error (error);
-  return model;
-}
-
 static char *
 corpus (const char *name)
 {
@@ -81,7 +70,7 @@ static void
 test_presets_round_trip (void)
 {
   g_autoptr (GPtrArray) paths = arraigo_test_preset_paths ();
-  g_autoptr (ArraigoModel) model = builtin_model ();
+  g_autoptr (ArraigoModel) model = arraigo_test_builtin_model ();
   g_autofree char *dir = g_dir_make_tmp ("arraigo-round-trip-XXXXXX", NULL);
 
   g_assert_nonnull (dir);
@@ -278,7 +267,7 @@ test_broken_corpus (void)
     { "unknown-keys.arraigo", -1, "The model has no lever “Warp drive”: it was skipped", NULL },
     { "changed-model.arraigo", -1, "“northern-triangle.xmile” has changed since this scenario was saved", NULL },
   };
-  g_autoptr (ArraigoModel) model = builtin_model ();
+  g_autoptr (ArraigoModel) model = arraigo_test_builtin_model ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -311,7 +300,7 @@ test_broken_corpus (void)
 static void
 test_broken_files_apply_the_rest (void)
 {
-  g_autoptr (ArraigoModel) model = builtin_model ();
+  g_autoptr (ArraigoModel) model = arraigo_test_builtin_model ();
   g_autoptr (GError) error = NULL;
   g_autofree char *types = corpus ("wrong-types.arraigo");
   g_autofree char *range = corpus ("out-of-range.arraigo");
@@ -424,6 +413,111 @@ test_file_kinds (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* A scenario shared as text: the title, "Lever: value" lines (what follows
+ * the number is for people), the model; bullets and CRLF from mail
+ * programs do not matter. */
+static void
+test_text_reads (void)
+{
+  g_autoptr (ArraigoModel) model = arraigo_test_builtin_model ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ArraigoScenarioFile) file = NULL;
+  const char *text = "Circular migration at scale\r\n"
+                     "Seasonal visas: 250000 (250,000 visas/year)\r\n"
+                     "  • Worker protection: 0.8\r\n"
+                     "- Aid share local: 0.30000000000000004 (30%)\r\n"
+                     "\r\n"
+                     "Model: northern-triangle.xmile\r\n";
+
+  file = arraigo_scenario_file_load_text (text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (file->title, ==, "Circular migration at scale");
+  g_assert_cmpstr (file->model, ==, "northern-triangle.xmile");
+  g_assert_cmpuint (file->lever_names->len, ==, 3);
+  g_assert_cmpfloat (lever_value (file, "Seasonal visas"), ==, 250000);
+  g_assert_cmpfloat (lever_value (file, "Worker protection"), ==, 0.8);
+  g_assert_true (lever_value (file, "Aid share local") == 0.1 + 0.2);
+  g_assert_true (arraigo_scenario_file_fit_model (file, model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->warnings->len, ==, 0);
+
+  /* Copied in Spanish: the model line is known by its file name. */
+  g_clear_pointer (&file, arraigo_scenario_file_free);
+  file = arraigo_scenario_file_load_text ("Mi plan\nSeasonal visas: 100000 (100.000 visas/año)\nModelo: northern-triangle.xmile", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (file->title, ==, "Mi plan");
+  g_assert_cmpstr (file->model, ==, "northern-triangle.xmile");
+  g_assert_cmpuint (file->lever_names->len, ==, 1);
+
+  /* No title: the first line sets a lever, and the scenario has a name. */
+  g_clear_pointer (&file, arraigo_scenario_file_free);
+  file = arraigo_scenario_file_load_text ("Seasonal visas: 100000", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (file->title, ==, "Pasted scenario");
+  g_assert_cmpfloat (lever_value (file, "Seasonal visas"), ==, 100000);
+
+  /* A scenario file's own text pasted is read as the file. */
+  g_clear_pointer (&file, arraigo_scenario_file_free);
+  file = arraigo_scenario_file_load_text ("[Scenario]\nTitle=Keyed\n[Levers]\nSeasonal visas=42000\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (file->title, ==, "Keyed");
+  g_assert_cmpfloat (lever_value (file, "Seasonal visas"), ==, 42000);
+}
+
+/* Text that goes wrong says so as a file would: unknown levers named,
+ * values that are no number skipped, out-of-range values clamped, lines
+ * that are no lever named; text with no lever at all is no scenario. */
+static void
+test_text_warnings (void)
+{
+  g_autoptr (ArraigoModel) model = arraigo_test_builtin_model ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ArraigoScenarioFile) file = NULL;
+  g_autofree char *warnings = NULL;
+
+  file = arraigo_scenario_file_load_text ("Odd plan\n"
+                                          "Warp drive: 3\n"
+                                          "Seasonal visas: lots\n"
+                                          "Asylum access: 7\n"
+                                          "see you on Monday\n"
+                                          "Border enforcement: 1.5\n"
+                                          "Model: other-model.xmile\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (arraigo_scenario_file_fit_model (file, model, &error));
+  g_assert_no_error (error);
+  warnings = joined_warnings (file);
+  g_test_message ("%s", warnings);
+  g_assert_nonnull (strstr (warnings, "The lever “Seasonal visas” is “lots”, not a number: it was skipped\n"));
+  g_assert_nonnull (strstr (warnings, "The line “see you on Monday” is not “Lever: value”: it was skipped\n"));
+  g_assert_nonnull (strstr (warnings, "The model has no lever “Warp drive”: it was skipped\n"));
+  g_assert_nonnull (strstr (warnings, "The lever “Asylum access” is 7, outside its range of 0 to 1: 1 is used\n"));
+  g_assert_nonnull (strstr (warnings, "This scenario is for the model “other-model.xmile”, not “northern-triangle.xmile”: "
+                                      "the 2 levers that match were applied\n"));
+  g_assert_cmpuint (file->lever_names->len, ==, 2);
+  g_assert_cmpfloat (lever_value (file, "Asylum access"), ==, 1);
+  g_assert_cmpfloat (lever_value (file, "Border enforcement"), ==, 1.5);
+
+  /* Nothing that applies: refused, as such a file is. */
+  g_clear_pointer (&file, arraigo_scenario_file_free);
+  file = arraigo_scenario_file_load_text ("Dream\nWarp drive: 3\nModel: northern-triangle.xmile\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (arraigo_scenario_file_fit_model (file, model, &error));
+  g_assert_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_NO_LEVERS);
+  g_assert_nonnull (strstr (error->message, "“Warp drive”"));
+  g_clear_error (&error);
+
+  /* Prose is no scenario, and empty text neither. */
+  g_clear_pointer (&file, arraigo_scenario_file_free);
+  file = arraigo_scenario_file_load_text ("Dear colleague,\nhere is the plan we spoke about\n", -1, &error);
+  g_assert_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_INVALID);
+  g_assert_null (file);
+  g_clear_error (&error);
+  file = arraigo_scenario_file_load_text (" \n\t\n", -1, &error);
+  g_assert_error (error, ARRAIGO_SCENARIO_ERROR, ARRAIGO_SCENARIO_ERROR_EMPTY);
+  g_assert_cmpstr (error->message, ==, "The text is empty");
+  g_assert_null (file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,5 +530,7 @@ main (int   argc,
   g_test_add_func ("/scenario-file/broken-files-apply-the-rest", test_broken_files_apply_the_rest);
   g_test_add_func ("/scenario-file/ten-megabytes", test_ten_megabytes);
   g_test_add_func ("/scenario-file/file-kinds", test_file_kinds);
+  g_test_add_func ("/scenario-file/text-reads", test_text_reads);
+  g_test_add_func ("/scenario-file/text-warnings", test_text_warnings);
   return g_test_run ();
 }

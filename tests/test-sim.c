@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "arraigo-test-utils.h"
+
 static const char *sim;
 
 static int
@@ -215,41 +217,6 @@ test_calibrate_from_model (void)
   g_assert_nonnull (strstr (err3, "give --data FILE"));
 }
 
-/* Whether NEEDLE occurs in a binary file's bytes (NULs and all). */
-static gboolean
-contains_bytes (const char *contents,
-                gsize       length,
-                const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize at = 0; at + n <= length; at++)
-    if (memcmp (contents + at, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* The PNG's text chunk KEYWORD (iTXt, uncompressed), or NULL. */
-static char *
-png_text (const char *contents,
-          gsize       length,
-          const char *keyword)
-{
-  for (gsize at = 8; at + 12 <= length;)
-    {
-      const guchar *p = (const guchar *) contents + at;
-      guint32 size = (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
-      gsize key = strlen (keyword);
-
-      if (at + 12 + size > length)
-        break;
-      if (memcmp (p + 4, "iTXt", 4) == 0 && size > key + 5 && memcmp (p + 8, keyword, key) == 0 && p[8 + key] == '\0')
-        return g_strndup ((const char *) p + 8 + key + 5, size - key - 5);
-      at += 12 + size;
-    }
-  return NULL;
-}
-
 /* Handouts from the command line: each format loads back (PNG through
  * Cairo, SVG as XML, PDF by its header) at the size asked and names the
  * chart, the scenario and its levers; bad requests are told, not drawn. */
@@ -275,8 +242,8 @@ test_chart (void)
     cairo_surface_destroy (image);
   }
   g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
-  title = png_text (contents, length, "Title");
-  description = png_text (contents, length, "Description");
+  title = arraigo_test_png_text (contents, length, "Title");
+  description = arraigo_test_png_text (contents, length, "Description");
   g_assert_cmpstr (title, ==, "Encounters at the border: Circular migration at scale");
   g_assert_nonnull (strstr (description, "Seasonal visas = 250000"));
   g_assert_nonnull (strstr (description, "Northern Triangle migration"));
@@ -305,7 +272,7 @@ test_chart (void)
   g_assert_cmpint (run_sim (&out, &err, "chart", model, "--var", "Total diaspora", "--output", pdf, NULL), ==, 0);
   g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_true (contains_bytes (contents, length, "/Title (Total diaspora)"));
+  g_assert_true (arraigo_test_contains_bytes (contents, length, "/Title (Total diaspora)"));
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

@@ -10,46 +10,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "arraigo-test-ui.h"
 #include "arraigo-window.h"
 
 static gboolean have_display;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  gboolean painted = FALSE, timed_out = FALSE;
-  guint timeout = g_timeout_add (5000, timeout_cb, &timed_out);
-  GdkFrameClock *clock;
-  gulong handler;
-
-  while (!gtk_widget_get_realized (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_assert_false (timed_out);
-}
 
 /* Lets the simulation's idle run and a frame be painted. */
 static void
@@ -57,7 +21,7 @@ settle (GtkWidget *window)
 {
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-  wait_for_frame (window);
+  arraigo_test_wait_for_frame (window);
 }
 
 static GdkTexture *
@@ -125,7 +89,7 @@ open_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
+  arraigo_test_wait_for_frame (GTK_WIDGET (window));
   return window;
 }
 
@@ -160,26 +124,6 @@ answer_question (ArraigoWindow *window,
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
   g_assert_null (find_question (window));
-}
-
-static void
-close_window (ArraigoWindow *window)
-{
-  gboolean done = FALSE;
-
-  /* Let GTK's own short timers (tooltips, pointer crossing) run out while
-   * their widgets still exist, as they would for a user closing the window. */
-  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
-  g_timeout_add (700, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-
-  /* Destruction finishes on the main loop; then nothing may hold the window. */
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (window);
 }
 
 static ArraigoLeverRow *
@@ -245,7 +189,7 @@ test_opens_on_model (void)
       distinct++;
   g_assert_cmpuint (distinct, >, (guint) (gdk_texture_get_width (texture) * gdk_texture_get_height (texture)) / 20);
 
-  close_window (window);
+  arraigo_test_close_window (window);
 }
 
 static void
@@ -285,7 +229,7 @@ test_lever_moves_charts (void)
   g_assert_cmpfloat (arraigo_scenario_get_value (arraigo_window_get_scenario (window),
                                                  (guint) arraigo_scenario_find_lever (arraigo_window_get_scenario (window), "Seasonal visas")),
                      ==, 250000);
-  close_window (window);
+  arraigo_test_close_window (window);
 }
 
 static void
@@ -346,7 +290,7 @@ test_preset_and_undo (void)
     g_assert_nonnull (strstr (error->message, "“Warp drive”"));
     g_assert_cmpfloat (arraigo_scenario_get_value (scenario, visas), ==, 31000);
   }
-  close_window (window);
+  arraigo_test_close_window (window);
 }
 
 static void
@@ -445,7 +389,7 @@ test_absurd_values (void)
             g_assert_true (isfinite (series->y[k]));
         }
     }
-  close_window (window);
+  arraigo_test_close_window (window);
 }
 
 static void
@@ -501,7 +445,7 @@ test_keyboard_reaches_every_lever (void)
   g_signal_emit_by_name (scale, "move-slider", GTK_SCROLL_STEP_RIGHT);
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (scale)), >, before);
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, (guint) arraigo_scenario_find_lever (scenario, "Border enforcement")), >, before);
-  close_window (window);
+  arraigo_test_close_window (window);
 }
 
 static void
@@ -546,7 +490,7 @@ test_views_and_accessibility (void)
     g_assert_nonnull (strstr (text, "Guatemala"));
     g_assert_nonnull (strstr (text, "peak"));
   }
-  close_window (window);
+  arraigo_test_close_window (window);
 }
 
 /* A teacher's own model: a broken one says why, a good one gets its own
@@ -719,7 +663,7 @@ test_open_models (void)
   arraigo_window_open_model (window, builtin_file);
   settle (GTK_WIDGET (window));
   g_assert_cmpuint (arraigo_window_get_n_charts (window), ==, 4);
-  close_window (window);
+  arraigo_test_close_window (window);
 }
 
 /* The mouse wheel over a slider scrolls the lever panel and leaves the
@@ -773,7 +717,7 @@ test_wheel_scrolls_panel (void)
   settle (GTK_WIDGET (window));
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 534);
   g_assert_cmpfloat (gtk_adjustment_get_value (panel_adjustment), >, before);
-  close_window (window);
+  arraigo_test_close_window (window);
 }
 
 /* Save, back to business as usual, open the file again: every lever comes
@@ -963,7 +907,7 @@ test_window_for_file (void)
 
   window = arraigo_window_new_for_file (NULL, empty_file);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
+  arraigo_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_false (arraigo_window_has_model (window));
   g_assert_null (arraigo_window_get_scenario (window));
   g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "“empty.arraigo” could not be opened: The file is empty"));
@@ -973,11 +917,11 @@ test_window_for_file (void)
   /* From there, the built-in model is one click away. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-default", NULL));
   g_assert_true (arraigo_window_has_model (window));
-  close_window (window);
+  arraigo_test_close_window (window);
 
   window = arraigo_window_new_for_file (NULL, preset_file);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
+  arraigo_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_true (arraigo_window_has_model (window));
   g_assert_cmpstr (arraigo_scenario_get_title (arraigo_window_get_scenario (window)), ==, "Circular migration at scale");
   g_assert_true (g_file_equal (arraigo_window_get_file (window), preset_file));
@@ -1009,7 +953,7 @@ test_window_for_file (void)
     g_assert_cmpstr (arraigo_scenario_get_title (arraigo_window_get_scenario (window)), ==, "Root Causes strategy");
     g_assert_true (g_file_equal (arraigo_window_get_file (window), root_file));
   }
-  close_window (window);
+  arraigo_test_close_window (window);
 }
 
 int

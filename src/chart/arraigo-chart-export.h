@@ -1,5 +1,6 @@
-/* arraigo-chart-export.h: a chart to a PNG, SVG or PDF file through the one
- * renderer, carrying what it shows (title, scenario, model, date)
+/* arraigo-chart-export.h: a chart, or a sheet of charts, to a PNG, SVG or
+ * PDF file through the one renderer, carrying what it shows (title,
+ * scenario, model, date)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,9 +29,23 @@ typedef struct
   const char *title;        /* "Encounters at the border: Circular migration" */
   const char *description;  /* the scenario's levers, the model, the program */
   const char *date;         /* ISO 8601 */
+  /* Drawn on a sheet (NULL: left out); a single chart draws only itself. */
+  const char *caption;      /* under the title: the model, the date */
+  const char *footnote;     /* under the charts: the levers that differ */
+  const char *heading;      /* over them, when it is not the title */
 } ArraigoExportInfo;
 
+#define ARRAIGO_SHEET_MAX_CHARTS 4
+
+/* A4 landscape in points (297 x 210 mm), and PNG pixels per point at 300 dpi. */
+#define ARRAIGO_A4_WIDTH_PT  (297 / 25.4 * 72)
+#define ARRAIGO_A4_HEIGHT_PT (210 / 25.4 * 72)
+#define ARRAIGO_PX_PER_PT_300_DPI (300.0 / 72)
+
 GQuark   arraigo_export_error_quark (void);
+void     arraigo_export_style_init  (ArraigoChartStyle       *style,
+                                     gboolean                 dark,
+                                     double                   scale);
 gboolean arraigo_chart_export       (ArraigoChartModel       *model,
                                      const ArraigoChartStyle *style,
                                      double                   width,
@@ -38,5 +53,29 @@ gboolean arraigo_chart_export       (ArraigoChartModel       *model,
                                      const ArraigoExportInfo *info,
                                      const char              *path,
                                      GError                 **error);
+void     arraigo_chart_render_sheet (cairo_t                 *cr,
+                                     double                   width,
+                                     double                   height,
+                                     ArraigoChartModel      **charts,
+                                     guint                    n_charts,
+                                     const ArraigoChartStyle *style,
+                                     const ArraigoExportInfo *info);
+gboolean arraigo_chart_export_sheet (ArraigoChartModel      **charts,
+                                     guint                    n_charts,
+                                     const ArraigoChartStyle *style,
+                                     double                   width,
+                                     double                   height,
+                                     double                   scale,
+                                     const ArraigoExportInfo *info,
+                                     const char              *path,
+                                     GError                 **error);
+GBytes  *arraigo_chart_sheet_to_png (ArraigoChartModel      **charts,
+                                     guint                    n_charts,
+                                     const ArraigoChartStyle *style,
+                                     double                   width,
+                                     double                   height,
+                                     double                   scale,
+                                     const ArraigoExportInfo *info,
+                                     GError                 **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
