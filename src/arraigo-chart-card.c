@@ -51,7 +51,8 @@ refresh (ArraigoChartCard *self)
     return;
   m = arraigo_chart_build (self->specs->pdata[selected], arraigo_scenario_get_model (scenario),
                            arraigo_simulation_get_run (self->simulation),
-                           arraigo_simulation_get_baseline (self->simulation), self->view,
+                           arraigo_simulation_get_baseline (self->simulation),
+                           arraigo_simulation_get_bands (self->simulation), self->view,
                            policy >= 0 ? arraigo_scenario_get_value (scenario, (guint) policy) : NAN,
                            _("Policy"));
   arraigo_chart_set_model (self->chart, m);
@@ -152,6 +153,7 @@ arraigo_chart_card_new (ArraigoSimulation *simulation,
   gtk_drop_down_set_model (self->selector, G_LIST_MODEL (titles));
   gtk_drop_down_set_selected (self->selector, MIN (selected, specs->len ? specs->len - 1 : 0));
   g_signal_connect_object (simulation, "updated", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (simulation, "bands-updated", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   refresh (self);
   return GTK_WIDGET (self);
 }

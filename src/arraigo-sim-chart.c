@@ -198,7 +198,7 @@ arraigo_sim_command_chart (int     argc,
   if (!arraigo_run_execute (run, error) || !arraigo_run_execute (baseline, error))
     return 1;
 
-  chart = arraigo_chart_build (spec, model, run, baseline, view, policy_year (model, run), _("Policy"));
+  chart = arraigo_chart_build (spec, model, run, baseline, NULL, view, policy_year (model, run), _("Policy"));
   /* Text sized for the page: a 1280x720 slide reads like the window at
    * 1.5x; a small chart keeps the window's size. */
   arraigo_export_style_init (&style, dark, MAX (1, MIN (width / 853, height / 480)));

@@ -16,6 +16,8 @@
 
 #include <gdk/gdk.h>
 
+#include "engine/arraigo-ensemble.h"
+
 struct _ArraigoSimulation
 {
   GObject          parent_instance;
@@ -30,13 +32,27 @@ struct _ArraigoSimulation
   gboolean         stale;
   GError          *error;          /* why the last run or the baseline failed */
   gboolean         baseline_ok;
+
+  /* Uncertainty bands: an ensemble around the current levers, run on other
+   * threads once the levers have settled, and dropped if they moved again. */
+  gboolean         bands_enabled;
+  guint            bands_source;
+  GCancellable    *bands_cancellable;
+  ArraigoEnsemble *bands;          /* for bands_serial, or NULL */
+  guint64          bands_serial;
 };
+
+/* Enough runs for the 5% and 95% quantiles to settle, few enough to come
+ * within a tenth of a second on two cores. */
+#define BAND_RUNS 200
+#define BAND_SETTLE_MS 120
 
 G_DEFINE_FINAL_TYPE (ArraigoSimulation, arraigo_simulation, G_TYPE_OBJECT)
 
 enum {
   UPDATED,
   FAILED,
+  BANDS_UPDATED,
   N_SIGNALS
 };
 
@@ -52,6 +68,8 @@ set_error (ArraigoSimulation *self,
   self->error = g_error_copy (error);
   g_signal_emit (self, signals[FAILED], 0, error->message);
 }
+
+static void schedule_bands (ArraigoSimulation *self);
 
 void
 arraigo_simulation_update_now (ArraigoSimulation *self)
@@ -70,6 +88,132 @@ arraigo_simulation_update_now (ArraigoSimulation *self)
   if (self->baseline_ok)
     g_clear_error (&self->error);
   g_signal_emit (self, signals[UPDATED], 0);
+  schedule_bands (self);
+}
+
+typedef struct
+{
+  ArraigoEnsemble *ensemble;
+  guint64          serial;
+  double           save_step;
+} BandJob;
+
+static void
+band_job_free (gpointer data)
+{
+  BandJob *job = data;
+
+  g_clear_pointer (&job->ensemble, arraigo_ensemble_free);
+  g_free (job);
+}
+
+static void
+run_bands (GTask        *task,
+           gpointer      source,
+           gpointer      data,
+           GCancellable *cancellable)
+{
+  BandJob *job = data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!arraigo_ensemble_run (job->ensemble, BAND_RUNS, 1, g_get_num_processors (), job->save_step, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+bands_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  ArraigoSimulation *self = ARRAIGO_SIMULATION (source);
+  BandJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  /* Bands for levers that have moved since are thrown away. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || job->serial != self->serial || !self->bands_enabled)
+    return;
+  g_clear_pointer (&self->bands, arraigo_ensemble_free);
+  self->bands = g_steal_pointer (&job->ensemble);
+  self->bands_serial = job->serial;
+  g_signal_emit (self, signals[BANDS_UPDATED], 0);
+}
+
+static gboolean
+bands_settled_cb (gpointer data)
+{
+  ArraigoSimulation *self = data;
+  ArraigoModel *model = arraigo_scenario_get_model (self->scenario);
+  BandJob *job = g_new0 (BandJob, 1);
+  g_autoptr (GTask) task = NULL;
+
+  self->bands_source = 0;
+  job->serial = self->serial;
+  job->save_step = MAX (arraigo_model_get_dt (model), 0.25);
+  job->ensemble = arraigo_ensemble_new (model);
+  for (guint i = 0; i < arraigo_scenario_get_n_levers (self->scenario); i++)
+    arraigo_ensemble_set_value (job->ensemble, arraigo_scenario_get_lever (self->scenario, i)->series,
+                                arraigo_scenario_get_value (self->scenario, i));
+  /* The variables the model charts: what a band can be drawn for. */
+  for (guint v = 0; v < arraigo_model_get_n_variables (model); v++)
+    {
+      const ArraigoVariableInfo *info = arraigo_model_get_variable (model, v);
+
+      if (info->vendor != NULL && g_hash_table_contains (info->vendor, "chart.order"))
+        for (guint k = 0; k < info->n_elements; k++)
+          arraigo_ensemble_add_output (job->ensemble, info->first_series + k);
+    }
+  if (arraigo_ensemble_get_n_parameters (job->ensemble) == 0)
+    {
+      band_job_free (job);
+      return G_SOURCE_REMOVE;
+    }
+  g_clear_object (&self->bands_cancellable);
+  self->bands_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->bands_cancellable, bands_done, NULL);
+  g_task_set_task_data (task, job, band_job_free);
+  g_task_run_in_thread (task, run_bands);
+  return G_SOURCE_REMOVE;
+}
+
+/* A new run makes the bands stale: they are recomputed once the levers
+ * have been still for a moment, any older computation abandoned. */
+static void
+schedule_bands (ArraigoSimulation *self)
+{
+  g_clear_handle_id (&self->bands_source, g_source_remove);
+  if (self->bands_cancellable != NULL)
+    g_cancellable_cancel (self->bands_cancellable);
+  if (self->bands_enabled)
+    self->bands_source = g_timeout_add (BAND_SETTLE_MS, bands_settled_cb, self);
+}
+
+/* Whether uncertainty bands are computed and offered to the charts. */
+void
+arraigo_simulation_set_bands_enabled (ArraigoSimulation *self,
+                                      gboolean           enabled)
+{
+  g_return_if_fail (ARRAIGO_IS_SIMULATION (self));
+
+  if (self->bands_enabled == enabled)
+    return;
+  self->bands_enabled = enabled;
+  g_clear_pointer (&self->bands, arraigo_ensemble_free);
+  schedule_bands (self);
+  g_signal_emit (self, signals[BANDS_UPDATED], 0);
+}
+
+/* The bands of the current run, or NULL while they are being computed,
+ * when they are off, or when the model declares no uncertainty. */
+ArraigoEnsemble *
+arraigo_simulation_get_bands (ArraigoSimulation *self)
+{
+  g_return_val_if_fail (ARRAIGO_IS_SIMULATION (self), NULL);
+
+  return self->bands_enabled && self->bands != NULL && self->bands_serial == self->serial ? self->bands : NULL;
 }
 
 static gboolean
@@ -162,6 +306,10 @@ arraigo_simulation_dispose (GObject *object)
   ArraigoSimulation *self = ARRAIGO_SIMULATION (object);
 
   g_clear_handle_id (&self->update_source, g_source_remove);
+  g_clear_handle_id (&self->bands_source, g_source_remove);
+  if (self->bands_cancellable != NULL)
+    g_cancellable_cancel (self->bands_cancellable);
+  g_clear_object (&self->bands_cancellable);
   arraigo_simulation_set_frame_clock (self, NULL);
   g_clear_object (&self->scenario);
   G_OBJECT_CLASS (arraigo_simulation_parent_class)->dispose (object);
@@ -175,6 +323,7 @@ arraigo_simulation_finalize (GObject *object)
   g_clear_pointer (&self->run, arraigo_run_free);
   g_clear_pointer (&self->baseline, arraigo_run_free);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->bands, arraigo_ensemble_free);
   G_OBJECT_CLASS (arraigo_simulation_parent_class)->finalize (object);
 }
 
@@ -191,11 +340,15 @@ arraigo_simulation_class_init (ArraigoSimulationClass *klass)
   /* The message of the error, in the engine's words. */
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* New uncertainty bands for the current run, or none any more. */
+  signals[BANDS_UPDATED] = g_signal_new ("bands-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 arraigo_simulation_init (ArraigoSimulation *self)
 {
+  self->bands_enabled = TRUE;
 }
 
 ArraigoScenario *

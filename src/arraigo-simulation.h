@@ -8,6 +8,7 @@
 #include <gdk/gdk.h>
 
 #include "arraigo-scenario.h"
+#include "engine/arraigo-ensemble.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,8 @@ const GError      *arraigo_simulation_get_error     (ArraigoSimulation *self);
 void               arraigo_simulation_update_now    (ArraigoSimulation *self);
 void               arraigo_simulation_set_frame_clock (ArraigoSimulation *self,
                                                        GdkFrameClock     *clock);
+void               arraigo_simulation_set_bands_enabled (ArraigoSimulation *self,
+                                                         gboolean           enabled);
+ArraigoEnsemble   *arraigo_simulation_get_bands     (ArraigoSimulation *self);
 
 G_END_DECLS

@@ -455,6 +455,7 @@ show_model (ArraigoWindow *self,
   self->model = model;
   self->scenario = arraigo_scenario_new (model);
   self->simulation = arraigo_simulation_new (self->scenario);
+  arraigo_simulation_set_bands_enabled (self->simulation, g_settings_get_boolean (self->settings, "show-uncertainty"));
   self->specs = arraigo_chart_specs_new (model);
   build_explorer (self);
 }
@@ -1273,6 +1274,13 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
 }
 
 static void
+show_uncertainty_changed_cb (ArraigoWindow *self)
+{
+  if (self->simulation != NULL)
+    arraigo_simulation_set_bands_enabled (self->simulation, g_settings_get_boolean (self->settings, "show-uncertainty"));
+}
+
+static void
 arraigo_window_init (ArraigoWindow *self)
 {
   GtkDropTarget *drop;
@@ -1288,6 +1296,15 @@ arraigo_window_init (ArraigoWindow *self)
 
   set_scenario_actions_enabled (self, FALSE);
   load_presets (self);
+
+  /* Bands behind the lines, on or off, remembered. */
+  {
+    g_autoptr (GAction) bands = g_settings_create_action (self->settings, "show-uncertainty");
+
+    g_action_map_add_action (G_ACTION_MAP (self), bands);
+    g_signal_connect_object (self->settings, "changed::show-uncertainty", G_CALLBACK (show_uncertainty_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  }
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (drop), "arraigo-drop-file");

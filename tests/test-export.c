@@ -83,7 +83,7 @@ build_charts (ArraigoModel       *model,
   g_assert_true (arraigo_run_execute (run, &error) && arraigo_run_execute (baseline, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < 4; i++)
-    charts[i] = arraigo_chart_build (specs->pdata[i], model, run, baseline, ARRAIGO_CHART_VIEW_COUNTRIES, 2026, "Policy");
+    charts[i] = arraigo_chart_build (specs->pdata[i], model, run, baseline, NULL, ARRAIGO_CHART_VIEW_COUNTRIES, 2026, "Policy");
 }
 
 /* A sheet of four charts in each format loads back at its size, carrying

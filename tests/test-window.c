@@ -956,6 +956,77 @@ test_window_for_file (void)
   arraigo_test_close_window (window);
 }
 
+/* Waits, the main loop running, until the simulation has bands (or ten
+ * seconds have passed). */
+static gboolean
+wait_for_bands (ArraigoWindow *window)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (arraigo_simulation_get_bands (arraigo_window_get_simulation (window)) == NULL &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  settle (GTK_WIDGET (window));
+  return arraigo_simulation_get_bands (arraigo_window_get_simulation (window)) != NULL;
+}
+
+static guint
+count_bands (ArraigoWindow *window)
+{
+  ArraigoChartModel *m = arraigo_chart_get_model (arraigo_chart_card_get_chart (arraigo_window_get_chart_card (window, 0)));
+  guint bands = 0;
+
+  for (guint i = 0; i < arraigo_chart_model_get_n_series (m); i++)
+    {
+      const ArraigoChartSeries *s = arraigo_chart_model_get_series (m, i);
+
+      if (s->kind != ARRAIGO_CHART_BAND)
+        continue;
+      bands++;
+      for (guint t = 0; t < s->n; t++)
+        g_assert_cmpfloat (s->y_low[t], <=, s->y[t]);
+    }
+  return bands;
+}
+
+/* Bands arrive behind each country's line once the levers are still, follow
+ * a lever that moves, and go when the user hides them. */
+static void
+test_uncertainty_bands (void)
+{
+  ArraigoWindow *window;
+  g_autoptr (GSettings) settings = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  window = open_window ();
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "show-uncertainty", TRUE);
+  g_assert_true (wait_for_bands (window));
+  g_assert_cmpuint (count_bands (window), ==, 3);
+
+  /* A lever moves: the old bands are not shown for the new run. */
+  arraigo_scenario_set_value (arraigo_window_get_scenario (window),
+                              (guint) arraigo_scenario_find_lever (arraigo_window_get_scenario (window), "Seasonal visas"), 200000);
+  arraigo_simulation_update_now (arraigo_window_get_simulation (window));
+  g_assert_null (arraigo_simulation_get_bands (arraigo_window_get_simulation (window)));
+  g_assert_true (wait_for_bands (window));
+  g_assert_cmpuint (count_bands (window), ==, 3);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-uncertainty", NULL);
+  settle (GTK_WIDGET (window));
+  g_assert_false (g_settings_get_boolean (settings, "show-uncertainty"));
+  g_assert_null (arraigo_simulation_get_bands (arraigo_window_get_simulation (window)));
+  g_assert_cmpuint (count_bands (window), ==, 0);
+  g_settings_set_boolean (settings, "show-uncertainty", TRUE);
+  arraigo_scenario_reset_all (arraigo_window_get_scenario (window));
+  settle (GTK_WIDGET (window));
+  arraigo_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -974,5 +1045,6 @@ main (int   argc,
   g_test_add_func ("/ui/window/wheel-scrolls-panel", test_wheel_scrolls_panel);
   g_test_add_func ("/ui/window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/ui/window/window-for-file", test_window_for_file);
+  g_test_add_func ("/ui/window/uncertainty-bands", test_uncertainty_bands);
   return g_test_run ();
 }

@@ -144,14 +144,42 @@ add_points (ArraigoChartModel      *m,
                                   xs->len, (double *) xs->data, (double *) ys->data);
 }
 
+/* The 5-95% range of SERIES over the ensemble BANDS, drawn behind its
+ * line; nothing when the ensemble did not follow it. */
+static void
+add_band (ArraigoChartModel *m,
+          ArraigoEnsemble   *bands,
+          guint              series,
+          const char        *label,
+          guint              color)
+{
+  int output = bands ? arraigo_ensemble_find_output (bands, series) : -1;
+  guint n = bands ? arraigo_ensemble_get_n_saves (bands) : 0;
+  g_autofree double *low = NULL, *high = NULL;
+
+  if (output < 0 || n == 0)
+    return;
+  low = g_new (double, n);
+  high = g_new (double, n);
+  for (guint t = 0; t < n; t++)
+    {
+      low[t] = arraigo_ensemble_get_quantile (bands, (guint) output, t, 0.05);
+      high[t] = arraigo_ensemble_get_quantile (bands, (guint) output, t, 0.95);
+    }
+  arraigo_chart_model_add_band (m, label, color, n, arraigo_ensemble_get_times (bands), low, high);
+}
+
 /* The chart of SPEC for RUN against BASELINE: the region total, one line
  * per element or the elements stacked, with the recorded data the model
- * names and a marker at MARKER (NAN: none). */
+ * names, the ensemble's 5-95% range where it can be drawn (a line per
+ * series: a sum of quantiles is not a quantile of the sum) and a marker at
+ * MARKER (NAN: none). */
 ArraigoChartModel *
 arraigo_chart_build (const ArraigoChartSpec *spec,
                      ArraigoModel           *model,
                      ArraigoRun             *run,
                      ArraigoRun             *base,
+                     ArraigoEnsemble        *bands,
                      ArraigoChartView        view,
                      double                  marker,
                      const char             *marker_label)
@@ -184,6 +212,8 @@ arraigo_chart_build (const ArraigoChartSpec *spec,
           for (guint j = 0; j < arraigo_run_get_n_saves (base); j++)
             then[j] += b[j];
         }
+      if (info->n_elements == 1)
+        add_band (m, bands, info->first_series, spec->title, 0);
       arraigo_chart_model_add_series (m, ARRAIGO_CHART_LINE, info->n_elements > 1 ? _("Region") : spec->title,
                                       0, n, x, now);
       arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, info->n_elements > 1 ? _("Region") : spec->title,
@@ -192,6 +222,9 @@ arraigo_chart_build (const ArraigoChartSpec *spec,
     }
   else
     {
+      if (!stacked)
+        for (guint k = 0; k < info->n_elements; k++)
+          add_band (m, bands, info->first_series + k, elements->pdata[k], k);
       for (guint k = 0; k < info->n_elements; k++)
         {
           const char *element = elements->pdata[k];

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "arraigo-chart-model.h"
+#include "engine/arraigo-ensemble.h"
 #include "engine/arraigo-model.h"
 #include "engine/arraigo-run.h"
 
@@ -43,6 +44,7 @@ ArraigoChartModel *arraigo_chart_build      (const ArraigoChartSpec  *spec,
                                              ArraigoModel            *model,
                                              ArraigoRun              *run,
                                              ArraigoRun              *baseline,
+                                             ArraigoEnsemble         *bands,
                                              ArraigoChartView         view,
                                              double                   marker,
                                              const char              *marker_label) G_GNUC_WARN_UNUSED_RESULT;

@@ -412,3 +412,14 @@ arraigo_ensemble_get_rank_correlation (ArraigoEnsemble *self,
   r = gsl_stats_spearman (x, 1, y, 1, self->runs, work);
   return isfinite (r) ? r : 0;
 }
+
+/* The index of SERIES among the outputs, or -1. */
+int
+arraigo_ensemble_find_output (ArraigoEnsemble *self,
+                              guint            series)
+{
+  for (guint o = 0; o < self->outputs->len; o++)
+    if (g_array_index (self->outputs, guint, o) == series)
+      return (int) o;
+  return -1;
+}

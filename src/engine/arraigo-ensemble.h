@@ -28,6 +28,8 @@ gboolean         arraigo_ensemble_run            (ArraigoEnsemble  *self,
                                                   double            save_step,
                                                   GError          **error);
 
+int              arraigo_ensemble_find_output    (ArraigoEnsemble  *self,
+                                                  guint             series);
 guint            arraigo_ensemble_get_n_parameters (ArraigoEnsemble *self);
 guint            arraigo_ensemble_get_parameter  (ArraigoEnsemble  *self,
                                                   guint             index);
