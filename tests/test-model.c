@@ -435,22 +435,6 @@ assert_conserved (ArraigoRun *run,
     }
 }
 
-static GPtrArray *
-scenario_paths (void)
-{
-  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", NULL);
-  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".arraigo"))
-      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
-  g_ptr_array_sort (paths, (GCompareFunc) arraigo_test_compare_strings);
-  return paths;
-}
-
 static void
 apply_scenario (ArraigoRun *run,
                 const char *path)
@@ -501,7 +485,7 @@ randomize (ArraigoRun *run,
 static void
 test_conservation (void)
 {
-  g_autoptr (GPtrArray) paths = scenario_paths ();
+  g_autoptr (GPtrArray) paths = arraigo_test_preset_paths ();
   g_autoptr (GPtrArray) lever_list = levers ();
   g_autoptr (GRand) rand = g_rand_new_with_seed (7);
   g_autoptr (ArraigoRun) run = arraigo_run_new (model);
@@ -590,7 +574,7 @@ assert_runs_identical (ArraigoRun *a,
 static void
 test_compiled_equals_interpreted (void)
 {
-  g_autoptr (GPtrArray) paths = scenario_paths ();
+  g_autoptr (GPtrArray) paths = arraigo_test_preset_paths ();
   g_autoptr (GPtrArray) lever_list = levers ();
   g_autoptr (GRand) rand = g_rand_new_with_seed (11);
   g_autoptr (ArraigoRun) compiled = arraigo_run_new (model);
@@ -686,7 +670,7 @@ test_calibration_guard (void)
 static void
 test_metadata (void)
 {
-  g_autoptr (GPtrArray) paths = scenario_paths ();
+  g_autoptr (GPtrArray) paths = arraigo_test_preset_paths ();
   guint n_levers = 0;
   g_autoptr (GPtrArray) titled_groups = g_ptr_array_new ();
 
