@@ -287,7 +287,11 @@ test_episode_covid_title_42 (void)
   /* April 2020: encounters fall; under Title 42 repeat crossings appear and
    * encounters exceed unique people. */
   g_assert_cmpfloat (at (run, "Total encounters", 2020.5), <, 0.7 * at (run, "Total encounters", 2020.0));
-  g_assert_cmpfloat (at (run, "Total encounters", 2021.75), >, 1.1 * at (run, "Total unique people encountered", 2021.75));
+  g_test_message ("FY2021-22: %.2f encounters per person encountered (P7: 1.3-1.6 under Title 42)",
+                  (fy_mean (run, "Total encounters", 2021) + fy_mean (run, "Total encounters", 2022))
+                  / (fy_mean (run, "Total unique people encountered", 2021) + fy_mean (run, "Total unique people encountered", 2022)));
+  g_assert_cmpfloat (fy_mean (run, "Total encounters", 2021) + fy_mean (run, "Total encounters", 2022), >,
+                     1.2 * (fy_mean (run, "Total unique people encountered", 2021) + fy_mean (run, "Total unique people encountered", 2022)));
   g_assert_cmpfloat (at (run, "Total encounters", 2019.0), <, 1.02 * at (run, "Total unique people encountered", 2019.0));
 }
 
@@ -629,8 +633,8 @@ test_compiled_equals_interpreted (void)
 static void
 test_calibration_guard (void)
 {
-  static const double recorded_mape[] = { 0.171, 0.243, 0.345 };
-  static const double recorded_check[] = { 0.477, 0.429, 0.513 };
+  static const double recorded_mape[] = { 0.171, 0.243, 0.344 };
+  static const double recorded_check[] = { 0.432, 0.391, 0.479 };
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "history",
                                                  "usbp_sw_border_encounters_by_citizenship_fy2000_2025.csv", NULL);
   g_autoptr (ArraigoCalibration) cal = arraigo_calibration_new (model);

@@ -196,13 +196,13 @@ param("Removal share after denial", 0.3, "dmnl", "Share of people denied asylum 
 param("Waiting horizon", 4, "Year", "Years of waiting that halve the weight a would-be migrant gives to an eventual denial: a long backlog is itself a pull (assumption).", 2, 8)
 aux("Stay value of release", "1 - (1 - Asylum_grant_rate) * Removal_share_after_denial * Waiting_horizon / (Waiting_horizon + Backlog_years)", arr=True,
     doc="Chance a released person stays, discounted by the years before a decision.")
-param("Retry share after expulsion", 0.5, "dmnl", "Share of people pushed back to Mexico without consequence who try again (P7: 38% recidivism under Title 42 against 7-12% under Title 8; TRAC: about 60% of Title 42 apprehensions had a prior one).", 0.3, 0.7)
+param("Retry share after expulsion", 0.7, "dmnl", "Share of people pushed back to Mexico without consequence who try again (D from P7: 38% of the people caught in the first year of Title 42 were caught again, against 7-12% under Title 8; with about nine in ten of those caught expelled and six in ten crossings caught, that takes about seven in ten trying again; TRAC: about 60% of Title 42 apprehensions had a prior one).", 0.5, 0.85)
 for g, enc, rel in [("children", "Share_of_children_and_families_who_seek_out_Border_Patrol", "Child_release"),
                     ("families", "Share_of_children_and_families_who_seek_out_Border_Patrol", "Family_release"),
                     ("adults", "Apprehension_probability", "Adult_release")]:
     aux(f"Chance to stay {g}",
-        f"(1 - {enc}) + {enc} * {rel} * Stay_value_of_release + {enc} * (1 - {rel}) * Expulsion_share * Retry_share_after_expulsion * ((1 - {enc}) + {enc} * {rel} * Stay_value_of_release)",
-        arr=True, doc=f"What happens to {g} who go: the chance of staying in the US after crossing, counting one more try after an expulsion without consequence.")
+        f"((1 - {enc}) + {enc} * {rel} * Stay_value_of_release) / (1 - {enc} * (1 - {rel}) * Expulsion_share * Retry_share_after_expulsion)",
+        arr=True, doc=f"What happens to {g} who go: the chance of staying in the US after crossing, counting every further try after an expulsion without consequence (each try has the same chance, so the tries add up as a geometric series).")
 param("Perception time", 1, "Year", "Time for news of what happened to those who went before to reach home once it is common knowledge (assumption: networks carry it within months, Selee, S4).", 0.5, 2)
 param("Cases for common knowledge", 3000, "people/year", "Yearly cases of a group at which what happens to that group is common knowledge at home; with fewer, word travels slowly (assumption).", 2000, 20000)
 param("News share of learning", 0.3, "dmnl", "Share of learning that comes from news, officials and smugglers' advertising rather than from people one knows (assumption).", 0.1, 0.5)
@@ -315,7 +315,7 @@ flow("Expelled to Mexico", "(Encountered_not_released_children + Encountered_not
 flow("Border removals", "(Encountered_not_released_children + Encountered_not_released_families + Encountered_not_released_adults) * (1 - Expulsion_share)", units=P, doc="People removed home under Title 8.")
 
 # waiting at the border after an expulsion
-param("Retry rate after expulsion", 2, "1/year", "How fast people pushed back to Mexico try again or give up (assumption: within months).", 1, 4)
+param("Retry rate after expulsion", 4, "1/year", "How fast people pushed back to Mexico try again or give up: within a quarter of a year on average (assumption: under Title 42 many tried again within days or weeks, P7; under Remain in Mexico people waited months for their hearings, P8).", 2, 12)
 stock("Waiting in Mexico", "0", inflows=["Expelled to Mexico"], outflows=["Repeat crossers getting in", "Repeat removals", "Going home from the border"],
       units="people", doc="People expelled or returned to Mexico who wait near the border (P7, P8).")
 aux("Repeat attempts", "Waiting_in_Mexico * Retry_rate_after_expulsion * Retry_share_after_expulsion", arr=True, units=P, doc="Second and later crossings.")
