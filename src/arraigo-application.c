@@ -149,16 +149,8 @@ arraigo_application_about_action (GSimpleAction *action,
   adw_about_window_set_developers (about, developers);
   /* Translators: put your names here, one per line. */
   adw_about_window_set_translator_credits (about, _("translator-credits"));
-  adw_about_window_add_acknowledgement_section (about,
-                                                _("Source Documents"),
-                                                (const char *[]) {
-                                                  "Anita Isaacs and Anne Preston, column on the 2018 migrant caravan and the failure of deterrence (The Washington Post)",
-                                                  "“Made by History” essay on U.S. development aid and Central American migration (The Washington Post)",
-                                                  "Sarah Bermeo, “How to Actually Tackle the Root Causes of Central American Migration”",
-                                                  "Andrew Selee and Ariel G. Ruiz Soto, “Building a New Regional Migration System” (Migration Policy Institute, 2020)",
-                                                  "Andrew Selee, “To Solve the Border Crisis, Look Beyond the Border” (Foreign Policy)",
-                                                  NULL,
-                                                });
+  /* The documents and research a model rests on are its own: the model
+   * lists them, and Sources in the window menu shows them. */
   adw_about_window_add_legal_section (about,
                                       "SDXorg test-models",
                                       "Copyright © the SDXorg test-models authors",

@@ -15,6 +15,7 @@
 
 #include "arraigo-paths.h"
 #include "arraigo-scenario-file.h"
+#include "arraigo-sources-window.h"
 #include "engine/arraigo-model.h"
 
 #define N_CHARTS 4
@@ -1017,6 +1018,18 @@ open_default_action (GtkWidget  *widget,
   arraigo_window_open_default_model (ARRAIGO_WINDOW (widget));
 }
 
+/* The references the model cites: a window to read and search them. */
+static void
+show_sources_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ArraigoWindow *self = ARRAIGO_WINDOW (widget);
+
+  if (self->model != NULL)
+    gtk_window_present (GTK_WINDOW (arraigo_sources_window_new (GTK_WINDOW (self), self->model)));
+}
+
 static void
 reset_all_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1258,6 +1271,7 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-default", NULL, open_default_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

@@ -320,6 +320,42 @@ test_macros (void)
   assert_near (value_at (r, "acc", 3), 6);
 }
 
+/* The references a model cites come through in file order with all their
+ * attributes; one without a name or citation is refused with its line. */
+static void
+test_sources (void)
+{
+  static const char *const header =
+    "<?xml version=\"1.0\"?>\n"
+    "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" xmlns:arraigo=\"https://arraigo.github.io/xmile/1.0\">\n"
+    "<header><name>cited</name>\n%s\n</header>\n"
+    "<sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>\n"
+    "<model><variables><aux name=\"a\"><eqn>1</eqn></aux></variables></model></xmile>\n";
+  g_autofree char *good = g_strdup_printf (header,
+    "<arraigo:source name=\"Clemens 2017\" kind=\"research\" citation=\"Michael A. Clemens, Violence, Development and Migration Waves, 2017.\" use=\"P1\" use-es=\"P1 (es)\"/>"
+    "<arraigo:source name=\"CBP\" kind=\"data\" citation=\"Encounters &amp; more\" url=\"https://example.org\"/>");
+  g_autofree char *nameless = g_strdup_printf (header, "\n\n<arraigo:source citation=\"x\"/>");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ArraigoModel) m = arraigo_model_load_data (good, -1, "cited.xmile", &error);
+  g_autoptr (ArraigoModel) plain = load (SPECS (0, 1, 1), NULL, "<aux name=\"a\"><eqn>1</eqn></aux>", NULL);
+  g_autoptr (ArraigoModel) bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (arraigo_model_get_n_sources (m), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (arraigo_model_get_source (m, 0), "name"), ==, "Clemens 2017");
+  g_assert_cmpstr (g_hash_table_lookup (arraigo_model_get_source (m, 0), "use-es"), ==, "P1 (es)");
+  g_assert_cmpstr (g_hash_table_lookup (arraigo_model_get_source (m, 1), "citation"), ==, "Encounters & more");
+  g_assert_cmpstr (g_hash_table_lookup (arraigo_model_get_source (m, 1), "url"), ==, "https://example.org");
+  g_assert_cmpuint (arraigo_model_get_n_sources (plain), ==, 0);
+
+  bad = arraigo_model_load_data (nameless, -1, "nameless.xmile", &error);
+  g_assert_null (bad);
+  g_assert_error (error, ARRAIGO_MODEL_ERROR, ARRAIGO_MODEL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "needs a name and a citation"));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "nameless.xmile:6:"));
+}
+
 static void
 test_overrides_and_times (void)
 {
@@ -587,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/engine/builtins/random-is-seeded", test_random_is_seeded);
   g_test_add_func ("/engine/integration/rk4-accuracy", test_rk4_accuracy);
   g_test_add_func ("/engine/macros", test_macros);
+  g_test_add_func ("/engine/sources", test_sources);
   g_test_add_func ("/engine/run/overrides-and-times", test_overrides_and_times);
   g_test_add_func ("/engine/run/shared-between-threads", test_shared_between_threads);
   g_test_add_func ("/engine/calibration/period-and-bounds", test_calibration_period_and_bounds);

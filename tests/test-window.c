@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arraigo-test-ui.h"
+#include "arraigo-sources-window.h"
 #include "arraigo-window.h"
 
 static gboolean have_display;
@@ -1027,6 +1028,52 @@ test_uncertainty_bands (void)
   arraigo_test_close_window (window);
 }
 
+/* Sources in the menu: every reference the model cites, grouped by kind. */
+static void
+test_sources_window (void)
+{
+  ArraigoWindow *window;
+  ArraigoModel *model;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  ArraigoSourcesWindow *sources = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  window = open_window ();
+  model = arraigo_scenario_get_model (arraigo_window_get_scenario (window));
+  g_assert_cmpuint (arraigo_model_get_n_sources (model), >=, 20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL));
+  settle (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ARRAIGO_IS_SOURCES_WINDOW (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        sources = ARRAIGO_SOURCES_WINDOW (w);
+    }
+  g_assert_nonnull (sources);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sources)));
+  g_assert_cmpuint (arraigo_sources_window_get_n_rows (sources), ==, arraigo_model_get_n_sources (model));
+  g_assert_cmpuint (arraigo_sources_window_get_n_shown (sources), ==, arraigo_model_get_n_sources (model));
+
+  /* Every word must match, in any case, in the name, citation or use. */
+  arraigo_sources_window_search (sources, "clemens");
+  g_assert_cmpuint (arraigo_sources_window_get_n_shown (sources), >=, 4);
+  g_assert_cmpuint (arraigo_sources_window_get_n_shown (sources), <, arraigo_model_get_n_sources (model));
+  arraigo_sources_window_search (sources, "CLEMENS gough");
+  g_assert_cmpuint (arraigo_sources_window_get_n_shown (sources), ==, 1);
+  arraigo_sources_window_search (sources, "no such reference");
+  g_assert_cmpuint (arraigo_sources_window_get_n_shown (sources), ==, 0);
+  arraigo_sources_window_search (sources, "");
+  arraigo_test_wait_for_frame (GTK_WIDGET (sources));
+  save (render_widget (GTK_WIDGET (sources)), "sources.png");
+  gtk_window_destroy (GTK_WINDOW (sources));
+  arraigo_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1046,5 +1093,6 @@ main (int   argc,
   g_test_add_func ("/ui/window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/ui/window/window-for-file", test_window_for_file);
   g_test_add_func ("/ui/window/uncertainty-bands", test_uncertainty_bands);
+  g_test_add_func ("/ui/window/sources", test_sources_window);
   return g_test_run ();
 }

@@ -15,6 +15,9 @@ cat <<'HDR'
     <product version="0.2.0" lang="en">Arraigo</product>
     <author>The Arraigo developers</author>
     <caption>Migration from Guatemala, Honduras and El Salvador to the United States, 2012-2045: an explanatory system-dynamics model, not a forecast.</caption>
+HDR
+(cd "$here" && python3 sources.py)
+cat <<'HDR'
   </header>
   <sim_specs method="Euler" time_units="Year">
     <start>2012</start>

@@ -126,6 +126,7 @@ struct _ArraigoModel
   double               save_step;
   ArraigoMethod        method;
   char                *time_units;
+  GPtrArray           *sources;        /* GHashTable * per <arraigo:source>, in file order */
 
   GPtrArray           *variables;      /* ArraigoVariableInfo * */
   GHashTable          *variable_index; /* ident -> index + 1 */

@@ -2380,6 +2380,7 @@ arraigo_model_compile (ArraigoXmileDocument  *doc,
   m->save_step = doc->save_step > 0 ? doc->save_step : doc->dt;
   m->method = doc->method;
   m->time_units = g_strdup (doc->time_units);
+  m->sources = g_ptr_array_ref (doc->sources);
   m->variables = g_ptr_array_new_with_free_func (variable_info_free);
   m->variable_index = g_hash_table_new (g_str_hash, g_str_equal);
   m->series_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2563,6 +2564,7 @@ arraigo_model_unref (ArraigoModel *self)
 
   g_free (self->filename);
   g_free (self->name);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_free (self->sha256);
   g_free (self->fingerprint);
   g_free (self->time_units);
@@ -2591,6 +2593,23 @@ const char *
 arraigo_model_get_name (ArraigoModel *self)
 {
   return self->name;
+}
+
+/* The references the model cites (<arraigo:source> in its header): each a
+ * table of attributes such as "name" ("Clemens 2017"), "kind" ("document",
+ * "research", "data"), "citation", "url", "use" and their "-es" variants. */
+guint
+arraigo_model_get_n_sources (ArraigoModel *self)
+{
+  return self->sources->len;
+}
+
+GHashTable *
+arraigo_model_get_source (ArraigoModel *self,
+                          guint         index)
+{
+  g_return_val_if_fail (index < self->sources->len, NULL);
+  return self->sources->pdata[index];
 }
 
 const char *

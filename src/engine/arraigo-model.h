@@ -71,6 +71,9 @@ void                       arraigo_model_unref            (ArraigoModel  *self);
 
 const char                *arraigo_model_get_name         (ArraigoModel  *self);
 const char                *arraigo_model_get_filename     (ArraigoModel  *self);
+guint                      arraigo_model_get_n_sources    (ArraigoModel  *self);
+GHashTable                *arraigo_model_get_source       (ArraigoModel  *self,
+                                                           guint          index);
 const char                *arraigo_model_get_sha256       (ArraigoModel  *self);
 double                     arraigo_model_get_start        (ArraigoModel  *self);
 double                     arraigo_model_get_stop         (ArraigoModel  *self);

@@ -164,6 +164,7 @@ arraigo_xmile_document_free (ArraigoXmileDocument *doc)
   g_ptr_array_unref (doc->variables);
   g_ptr_array_unref (doc->gfs);
   g_ptr_array_unref (doc->macros);
+  g_ptr_array_unref (doc->sources);
   g_free (doc);
 }
 
@@ -303,6 +304,21 @@ start_element (GMarkupParseContext  *ctx,
           l->vendor_key = g_strdup (n);
           begin_text (l, TEXT_VENDOR);
           return;
+        }
+      /* The references the model's documentation cites, for a Sources page. */
+      if (strcmp (element_name, "arraigo:source") == 0 && strcmp (parent, "header") == 0)
+        {
+          GHashTable *source = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+          for (guint i = 0; names[i] != NULL; i++)
+            g_hash_table_replace (source, g_strdup (local_name (names[i])), g_strdup (values[i]));
+          g_ptr_array_add (l->doc->sources, source);
+          if (!g_hash_table_contains (source, "name") || !g_hash_table_contains (source, "citation"))
+            {
+              set_error (l, error, ARRAIGO_MODEL_ERROR_INVALID,
+                         "an <arraigo:source> needs a name and a citation");
+              return;
+            }
         }
       l->ignore_depth = 1;
       g_ptr_array_set_size (l->stack, l->stack->len - 1);
@@ -948,6 +964,7 @@ arraigo_xmile_parse (const char  *data,
   doc->variables = g_ptr_array_new_with_free_func (variable_free);
   doc->gfs = g_ptr_array_new_with_free_func ((GDestroyNotify) arraigo_xmile_gf_free);
   doc->macros = g_ptr_array_new_with_free_func (macro_free);
+  doc->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
 
   if ((gsize) length > ARRAIGO_XMILE_MAX_FILE_SIZE)
     {

@@ -95,6 +95,7 @@ typedef struct
   GPtrArray     *variables;  /* ArraigoXmileVariable * */
   GPtrArray     *gfs;        /* named ArraigoXmileGf * */
   GPtrArray     *macros;     /* ArraigoXmileMacro * */
+  GPtrArray     *sources;    /* GHashTable * of each <arraigo:source>'s attributes */
 } ArraigoXmileDocument;
 
 ArraigoXmileDocument *arraigo_xmile_parse         (const char           *data,
