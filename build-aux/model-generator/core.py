@@ -196,20 +196,20 @@ param("Removal share after denial", 0.3, "dmnl", "Share of people denied asylum 
 param("Waiting horizon", 4, "Year", "Years of waiting that halve the weight a would-be migrant gives to an eventual denial: a long backlog is itself a pull (assumption).", 2, 8)
 aux("Stay value of release", "1 - (1 - Asylum_grant_rate) * Removal_share_after_denial * Waiting_horizon / (Waiting_horizon + Backlog_years)", arr=True,
     doc="Chance a released person stays, discounted by the years before a decision.")
-param("Retry share after expulsion", 0.7, "dmnl", "Share of people pushed back to Mexico without consequence who try again (D from P7: 38% of the people caught in the first year of Title 42 were caught again, against 7-12% under Title 8; with about nine in ten of those caught expelled and six in ten crossings caught, that takes about seven in ten trying again; TRAC: about 60% of Title 42 apprehensions had a prior one).", 0.5, 0.85)
+param("Retry share under Title 42", 0.7, "dmnl", "Share of people pushed back to Mexico without consequence who try again (D from P7: 38% of the people caught in the first year of Title 42 were caught again, against 7-12% under Title 8; with about nine in ten of those caught expelled and six in ten crossings caught, that takes about seven in ten trying again; TRAC: about 60% of Title 42 apprehensions had a prior one).", 0.5, 0.85)
 for g, enc, rel in [("children", "Share_of_children_and_families_who_seek_out_Border_Patrol", "Child_release"),
                     ("families", "Share_of_children_and_families_who_seek_out_Border_Patrol", "Family_release"),
                     ("adults", "Apprehension_probability", "Adult_release")]:
     aux(f"Chance to stay {g}",
-        f"((1 - {enc}) + {enc} * {rel} * Stay_value_of_release) / (1 - {enc} * (1 - {rel}) * Expulsion_share * Retry_share_after_expulsion)",
+        f"((1 - {enc}) + {enc} * {rel} * Stay_value_of_release) / (1 - {enc} * (1 - {rel}) * Expulsion_share * Retry_share)",
         arr=True, doc=f"What happens to {g} who go: the chance of staying in the US after crossing, counting every further try after an expulsion without consequence (each try has the same chance, so the tries add up as a geometric series).")
 param("Perception time", 1, "Year", "Time for news of what happened to those who went before to reach home once it is common knowledge (assumption: networks carry it within months, Selee, S4).", 0.5, 2)
 param("Cases for common knowledge", 3000, "people/year", "Yearly cases of a group at which what happens to that group is common knowledge at home; with fewer, word travels slowly (assumption).", 2000, 20000)
 param("News share of learning", 0.3, "dmnl", "Share of learning that comes from news, officials and smugglers' advertising rather than from people one knows (assumption).", 0.1, 0.5)
 param("Initial perceived chance of families", 0.45, "dmnl", "In 2012 few families had gone: they judged their chances like those of adults (assumption).", 0.3, 0.6)
 aux("Announcement history", "TIME",
-    gf=([2012, 2016.95, 2017.1, 2017.4, 2017.7, 2020.95, 2021.1, 2021.5, 2021.8, 2025.0, 2025.05], [1, 1, 0.55, 0.55, 1, 1, 1.25, 1.25, 1, 1, 1]),
-    doc="Expectations set by announcements rather than by experience: the new US administration's enforcement announcements of early 2017 (apprehensions fell to a 45-year low, then rebounded) and the announcements of early 2021, read by many as an opening (policy_regimes.csv; sizes are assumptions).")
+    gf=([2012, 2016.95, 2017.1, 2017.4, 2017.7, 2019.35, 2019.5, 2020.15, 2020.45, 2020.95, 2021.1, 2021.5, 2021.8, 2025.0, 2025.05], [1, 1, 0.55, 0.55, 1, 1, 0.55, 0.55, 1, 1, 1.25, 1.25, 1, 1, 1]),
+    doc="Expectations set by announcements rather than by experience: the new US administration's enforcement announcements of early 2017 (apprehensions fell to a 45-year low, then rebounded), the US-Mexico joint declaration of 7 June 2019 with Remain in Mexico for all and the transit-country asylum bar (the monthly data fall by four fifths over the summer and stay low until COVID-19; given the size of the 2017 shock, held while Remain in Mexico and the transit-country bar were in force until the COVID-19 closure took over in March 2020, then fading over a season), and the announcements of early 2021, read by many as an opening (policy_regimes.csv; sizes are assumptions).")
 aux("Announcement effect", "Announcement_history * (1 - Policy_weight) + Policy_weight", doc="Announcements in force; none after the policy year.")
 for g, init in [("children", "Chance_to_stay_children"), ("families", "Initial_perceived_chance_of_families"), ("adults", "Chance_to_stay_adults")]:
     stock(f"Perceived chance {g}", init, inflows=[f"Learning {g}"],
@@ -223,8 +223,8 @@ country_param("Initial recent cases children", [5000, 5000, 4000], "people/year"
 country_param("Initial recent cases families", [1500, 500, 1200], "people/year", "Family-unit apprehensions around 2012 (Honduras 513 in FY2012, Bermeo and Leblang 2021, F; the others assumption).", 0.5, 2)
 country_param("Initial recent cases adults", [25000, 24000, 15000], "people/year", "Single-adult apprehensions around 2012 (assumption: FY2012 totals less children and families, usbp_sw_border_encounters_by_citizenship_fy2000_2025.csv).", 0.8, 1.2)
 
-param("Child chance threshold", 0.4, "dmnl", "Median chance to stay below which those who would send a child alone do not (assumption: children are sent when violence leaves no choice, Clemens 2017, P1).", 0.25, 0.55)
-param("Family chance threshold", 0.65, "dmnl", "Median chance to stay below which a parent does not take a child on the journey: families go when they expect to be let in (Selee and Ruiz Soto, S3).", 0.35, 0.8, calib="2012:2019")
+param("Child chance threshold", 0.4, "dmnl", "Median chance to stay below which those who would send a child alone do not (assumption: children are sent when violence leaves no choice, Clemens 2017, P1).", 0.25, 0.55, calib="2012:2019")
+country_param("Family chance threshold", [0.65, 0.65, 0.65], "dmnl", "Median chance to stay below which a parent does not take a child on the journey: families go when they expect to be let in (Selee and Ruiz Soto, S3). One per country: Salvadoran families came early (FY2016 counts), Guatemalan and Honduran ones in 2018-19 (usbp_sw_uac_family_single_by_country_selected_years.csv). Fitted with the family and child counts.", 0.35, 0.8, calib="2012:2019", relative=False)
 param("Adult chance threshold", 0.3, "dmnl", "Median chance to stay below which a single adult does not go (assumption: adults cross expecting to be caught more than once, P7).", 0.15, 0.45)
 param("Child threshold spread", 0.15, "dmnl", "Spread of children's thresholds across households (logistic scale; assumption).", 0.08, 0.25)
 param("Family threshold spread", 0.05, "dmnl", "Spread of parents' thresholds: narrow, because families decide on the same news (logistic scale; assumption).", 0.03, 0.1)
@@ -258,7 +258,10 @@ aux("Intention rate", "Base_intention_rate * Push * Migration_hump * Network_eff
 stock("Intending to leave", "Initial_intending_to_leave", inflows=["Forming an intention to leave", "Displaced forming an intention to leave"],
       outflows=["Departures of children", "Departures of families", "Departures of adults", "Giving up", "Seasonal recruits from intending migrants"],
       units="people", doc="Residents who have decided to go north and are saving, arranging a smuggler or waiting for a better moment.")
-country_param("Initial intending to leave", [20000, 18000, 15000], "people", "Would-be migrants in 2012: about half a year of departures (assumption).", 0.5, 1.5)
+aux("Initial intending to leave",
+    "(Population_at_home + Internally_displaced * Displaced_departure_multiplier * (1 - Displaced_support_effect * Displaced_support_effective)) * Intention_rate / (MAX(Opportunity_floor, Opportunity) ^ Departure_timing_elasticity / Departure_delay + 1 / Giving_up_time)",
+    arr=True, units="people",
+    doc="Would-be migrants in 2012: the pool in balance with 2012's intentions, departures and giving up, so the run starts from the record rather than from an assumed pool.")
 flow("Forming an intention to leave", "(Population_at_home - Seasonal_workers_between_seasons) * Intention_rate", units=P,
      doc="Residents deciding to leave; seasonal workers with a job to go back to do not (P5).")
 flow("Displaced forming an intention to leave", "Internally_displaced * Intention_rate * Displaced_departure_multiplier * (1 - Displaced_support_effect * Displaced_support_effective)", units=P, doc="Displaced people deciding to leave (mechanism 5).")
@@ -291,7 +294,8 @@ for g, expr in [("children", "Departures_of_children"), ("families", "Departures
 stock("In transit", "Initial_in_transit", inflows=["Departures of children", "Departures of families", "Departures of adults", "Re-migration of deportees"],
       outflows=["Returns from Mexico", "Settling in Mexico", "Deaths in transit", "Unapprehended arrivals", "Released at the border", "Expelled to Mexico", "Border removals"],
       units="people", doc="Irregular migrants on the way north.")
-country_param("Initial in transit", [7000, 6500, 4500], "people", "People on the way north in 2012 (assumption: two months of departures).", 0.7, 1.3)
+aux("Initial in transit", "Irregular_departures * Transit_time", arr=True, units="people",
+    doc="People on the way north in 2012: 2012's departures over the time a journey takes.")
 aux("Leaving transit", "In_transit / Transit_time", arr=True, units=P, doc="People reaching the end of the journey, wherever it ends.")
 flow("Returns from Mexico", "Leaving_transit * Mexico_interdiction_share", units=P, doc="People stopped in Mexico and sent home.")
 flow("Settling in Mexico", "Leaving_transit * Mexico_settling_share", units=P, doc="People who stay in Mexico.")
@@ -315,14 +319,20 @@ flow("Expelled to Mexico", "(Encountered_not_released_children + Encountered_not
 flow("Border removals", "(Encountered_not_released_children + Encountered_not_released_families + Encountered_not_released_adults) * (1 - Expulsion_share)", units=P, doc="People removed home under Title 8.")
 
 # waiting at the border after an expulsion
+aux("Title 42 share of expulsions history", "TIME", gf=([2012, 2020.2, 2020.22, 2023.35, 2023.37], [0, 0, 1, 1, 0]),
+    doc="Share of the pushes back to Mexico made under Title 42 (20 March 2020 - 11 May 2023) rather than under Remain in Mexico (policy_regimes.csv).")
+aux("Title 42 share of expulsions", "Title_42_share_of_expulsions_history * (1 - Policy_weight)", doc="Title 42 in force; none after the policy year.")
+param("Retry share under Remain in Mexico", 0.2, "dmnl", "Share of people returned to Mexico to await a hearing who cross again irregularly instead (assumption: most waited for their hearing or went home; about 60,000 were returned in the first year, P8).", 0.1, 0.4)
+aux("Retry share", "Title_42_share_of_expulsions * Retry_share_under_Title_42 + (1 - Title_42_share_of_expulsions) * Retry_share_under_Remain_in_Mexico",
+    doc="Share of those pushed back to Mexico who try again: most under Title 42, which had no consequence, few under Remain in Mexico, where a hearing was to come.")
 param("Retry rate after expulsion", 4, "1/year", "How fast people pushed back to Mexico try again or give up: within a quarter of a year on average (assumption: under Title 42 many tried again within days or weeks, P7; under Remain in Mexico people waited months for their hearings, P8).", 2, 12)
 stock("Waiting in Mexico", "0", inflows=["Expelled to Mexico"], outflows=["Repeat crossers getting in", "Repeat removals", "Going home from the border"],
       units="people", doc="People expelled or returned to Mexico who wait near the border (P7, P8).")
-aux("Repeat attempts", "Waiting_in_Mexico * Retry_rate_after_expulsion * Retry_share_after_expulsion", arr=True, units=P, doc="Second and later crossings.")
+aux("Repeat attempts", "Waiting_in_Mexico * Retry_rate_after_expulsion * Retry_share", arr=True, units=P, doc="Second and later crossings.")
 aux("Repeat encounters", "Repeat_attempts * Apprehension_probability", arr=True, units=P, doc="Encounters of people caught before: events, not new people (P7).")
 flow("Repeat crossers getting in", "Repeat_attempts * (1 - Apprehension_probability + Apprehension_probability * Adult_release)", units=P, doc="Repeat crossers who get through or are released.")
 flow("Repeat removals", "Repeat_encounters * (1 - Adult_release) * (1 - Expulsion_share)", units=P, doc="Repeat crossers removed home under Title 8.")
-flow("Going home from the border", "Waiting_in_Mexico * Retry_rate_after_expulsion * (1 - Retry_share_after_expulsion)", units=P, doc="People who give up at the border and go home.")
+flow("Going home from the border", "Waiting_in_Mexico * Retry_rate_after_expulsion * (1 - Retry_share)", units=P, doc="People who give up at the border and go home.")
 
 # ================================================================ asylum system
 param("Claim filing share", 0.55, "dmnl", "Share of people released at the border who file an asylum claim; the others wait for court without one (D: 321,900 pending Northern Triangle claims in 2019 and about 500,000 asylum seekers in 2021-22, asylum_displacement.csv, F, against the releases of 2014-2019).", 0.35, 0.75)

@@ -71,6 +71,7 @@ GF_UNCERTAINTY = {
     "Child release history": (0.9, 1.05),
     "Adult release history": (0.5, 1.5),
     "Expulsion share history": (0.8, 1.1),
+    "Title 42 share of expulsions history": (0.9, 1),
     "Court capacity history": (0.7, 1.3),
     "Interior removals history": (0.8, 1.2),
     "Announcement history": (0.9, 1.1),

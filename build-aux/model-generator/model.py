@@ -110,8 +110,8 @@ lever("Border enforcement", 1, "dmnl",
            "group": "Enforcement", "step": "0.05", "default": "1", "format": "%.2f", "order": "1"})
 aux("Mexico enforcement history", "TIME", units="people/year",
     gf=([2012, 2013.5, 2014.5, 2015.5, 2016.5, 2017.5, 2018.5, 2019.3, 2019.7, 2020.5, 2021.5, 2022.5, 2024.5],
-        [160000, 175000, 215000, 370000, 300000, 220000, 180000, 220000, 350000, 240000, 200000, 190000, 190000]),
-    doc="Mexico's capacity to stop and return Northern Triangle migrants a year (D: set so that the returns the model gives follow the recorded ones: 77,876 in 2012, 107,199 in 2014, 158,789 in 2015 under Programa Frontera Sur, 138,839 in 2016, 98,133 in 2018, 133,058 in 2019 with the June 2019 agreement, 100,641 in 2022; mexico_deportations_ntca.csv, F; policy_regimes.csv for the dates).")
+        [160000, 175000, 215000, 370000, 300000, 200000, 135000, 200000, 280000, 220000, 170000, 150000, 150000]),
+    doc="Mexico's capacity to stop and return Northern Triangle migrants a year (D: set so that the returns the model gives follow the recorded ones: 77,876 in 2012, 107,199 in 2014, 158,789 in 2015 under Programa Frontera Sur, 138,839 in 2016, 98,133 in 2018, 133,058 in 2019 with the June 2019 agreement, 100,641 in 2022; mexico_deportations_ntca.csv, F; policy_regimes.csv for the dates). The model's returns come within a fifth of each recorded year; after 2022, for which no count is in the project data, the 2022 capacity is held.")
 lever("Mexico enforcement", 190000, "people/year",
       "Mexico's capacity to stop Northern Triangle migrants in transit and return them, people a year (units changed in model version 2; it was an index, 1 = 2017). Mexico returned 100,000-160,000 a year in 2014-2022 (project data, F) and 52.8-63.9% of all deported Northern Triangle nationals (IOM, P13, F). When more people come than it can stop, a smaller share is stopped.",
       (0, 500000), "Mexico_enforcement_history",
