@@ -477,6 +477,43 @@ write_fitted_note (GString     *xml,
   return TRUE;
 }
 
+/* Replaces the empty element TAG ("arraigo:uncertainty") inside VARIABLE's
+ * definition with ELEMENT, or adds ELEMENT before the definition's end. */
+static gboolean
+write_vendor_element (GString     *xml,
+                      const char  *variable,
+                      const char  *tag,
+                      const char  *element,
+                      GError     **error)
+{
+  g_autofree char *escaped = g_markup_escape_text (variable, -1);
+  g_autofree char *open = g_strdup_printf (" name=\"%s\"", escaped);
+  g_autofree char *open_tag = g_strdup_printf ("<%s ", tag);
+  char *start = strstr (xml->str, open), *end, *old, *old_end;
+
+  if (start == NULL || (end = strstr (start, "</aux>")) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("could not find '%s' in the file"), variable);
+      return FALSE;
+    }
+  old = strstr (start, open_tag);
+  if (old != NULL && old < end && (old_end = strstr (old, "/>")) != NULL && old_end < end)
+    {
+      gsize pos = (gsize) (old - xml->str);
+
+      g_string_erase (xml, (gssize) pos, (gssize) (old_end + 2 - old));
+      g_string_insert (xml, (gssize) pos, element);
+    }
+  else
+    {
+      /* On its own line before </aux>, indented like its siblings. */
+      g_autofree char *line = g_strdup_printf ("  %s\n      ", element);
+
+      g_string_insert (xml, (gssize) (end - xml->str), line);
+    }
+  return TRUE;
+}
+
 /* The variable a model is checked against: the one --target names, or the
  * first whose chart declares a data file (arraigo:chart data="..."). */
 static const ArraigoVariableInfo *
@@ -658,14 +695,21 @@ command_calibrate (int     argc,
 
       if (info->vendor == NULL || !g_hash_table_contains (info->vendor, "calibrate.fit"))
         continue;
-      /* An absolute uncertainty range is the evidence's range: the fit stays
-       * inside it. A relative one is about the value itself and moves with
-       * every fit, so it bounds nothing. */
-      min_text = g_hash_table_lookup (info->vendor, "uncertainty.min");
-      max_text = g_hash_table_lookup (info->vendor, "uncertainty.max");
+      /* The evidence's range bounds the fit: arraigo:calibrate's min and max
+       * once a fit has written its own interval as the uncertainty, else an
+       * absolute uncertainty range. A relative one is about the value
+       * itself and moves with every fit, so it bounds nothing. */
+      min_text = g_hash_table_lookup (info->vendor, "calibrate.min");
+      max_text = g_hash_table_lookup (info->vendor, "calibrate.max");
+      bounded = min_text != NULL && max_text != NULL;
+      if (!bounded && g_strcmp0 (g_hash_table_lookup (info->vendor, "uncertainty.relative"), "true") != 0)
+        {
+          min_text = g_hash_table_lookup (info->vendor, "uncertainty.min");
+          max_text = g_hash_table_lookup (info->vendor, "uncertainty.max");
+        }
       lower = min_text ? g_ascii_strtod (min_text, NULL) : NAN;
       upper = max_text ? g_ascii_strtod (max_text, NULL) : NAN;
-      bounded = lower < upper && g_strcmp0 (g_hash_table_lookup (info->vendor, "uncertainty.relative"), "true") != 0;
+      bounded = lower < upper;
       for (guint k = 0; k < info->n_elements; k++)
         if (bounded)
           arraigo_calibration_add_parameter_in_range (cal, info->first_series + k, lower, upper);
@@ -709,9 +753,16 @@ command_calibrate (int     argc,
   g_string_append_printf (report, "Fitted %u parameters to %s, %g-%g, in %u iterations:\n",
                           arraigo_calibration_get_n_parameters (cal), data, from, to, iterations);
   for (guint i = 0; i < arraigo_calibration_get_n_parameters (cal); i++)
-    g_string_append_printf (report, "  %-40s %.6g\n",
-                            arraigo_model_get_series_name (model, arraigo_calibration_get_parameter (cal, i)),
-                            arraigo_calibration_get_value (cal, i));
+    {
+      double low, high;
+
+      g_string_append_printf (report, "  %-40s %.6g",
+                              arraigo_model_get_series_name (model, arraigo_calibration_get_parameter (cal, i)),
+                              arraigo_calibration_get_value (cal, i));
+      if (arraigo_calibration_get_interval (cal, i, &low, &high))
+        g_string_append_printf (report, "   (95%%: %.4g-%.4g)", low, high);
+      g_string_append_c (report, '\n');
+    }
 
   g_string_append (report, "\nwindow      series                                     n        RMSE    MAPE\n");
   for (guint w = 0; w < 1 + (checks ? g_strv_length (checks) : 0); w++)
@@ -788,6 +839,75 @@ command_calibrate (int     argc,
               return 1;
           }
       }
+      /* The fit's own 95% interval becomes the uncertainty the ensembles
+       * sample, a triangle peaking at the fitted value (relative for an
+       * arrayed variable: one range scales every element); the evidence's
+       * range, which bounded the fit, moves to arraigo:calibrate. */
+      for (guint i = 0; i < arraigo_calibration_get_n_parameters (cal); )
+        {
+          guint variable = arraigo_model_get_series_variable (model, arraigo_calibration_get_parameter (cal, i));
+          const ArraigoVariableInfo *info = arraigo_model_get_variable (model, variable);
+          double low_factor = INFINITY, high_factor = -INFINITY, low = NAN, high = NAN, value = NAN;
+          gboolean known = TRUE;
+          guint first = i;
+          char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
+          g_autofree char *uncertainty = NULL;
+          g_autofree char *calibrate = NULL;
+          g_autofree char *bounds = NULL;
+          const char *min_text = g_hash_table_lookup (info->vendor, "calibrate.min");
+          const char *max_text = g_hash_table_lookup (info->vendor, "calibrate.max");
+
+          for (; i < arraigo_calibration_get_n_parameters (cal) &&
+                 arraigo_model_get_series_variable (model, arraigo_calibration_get_parameter (cal, i)) == variable; i++)
+            {
+              value = arraigo_calibration_get_value (cal, i);
+              known = known && arraigo_calibration_get_interval (cal, i, &low, &high) && value > 0;
+              if (known)
+                {
+                  low_factor = MIN (low_factor, low / value);
+                  high_factor = MAX (high_factor, high / value);
+                }
+            }
+          if (!known)
+            continue;
+          if (info->n_elements > 1)
+            uncertainty = g_strdup_printf ("<arraigo:uncertainty distribution=\"triangular\" min=\"%s\" mode=\"1\" max=\"%s\" relative=\"true\"/>",
+                                           g_ascii_formatd (a, sizeof a, "%.4g", low_factor),
+                                           g_ascii_formatd (b, sizeof b, "%.4g", high_factor));
+          else
+            uncertainty = g_strdup_printf ("<arraigo:uncertainty distribution=\"triangular\" min=\"%s\" mode=\"%s\" max=\"%s\"/>",
+                                           g_ascii_formatd (a, sizeof a, "%.4g", low),
+                                           g_ascii_formatd (b, sizeof b, "%.6g", arraigo_calibration_get_value (cal, first)),
+                                           g_ascii_formatd (c, sizeof c, "%.4g", high));
+          /* The evidence's range: kept if already moved, else the absolute
+           * uncertainty range the fit was bounded by. */
+          if (min_text == NULL || max_text == NULL)
+            {
+              if (g_strcmp0 (g_hash_table_lookup (info->vendor, "uncertainty.relative"), "true") != 0)
+                {
+                  min_text = g_hash_table_lookup (info->vendor, "uncertainty.min");
+                  max_text = g_hash_table_lookup (info->vendor, "uncertainty.max");
+                }
+            }
+          if (min_text != NULL && max_text != NULL)
+            bounds = g_strdup_printf (" min=\"%s\" max=\"%s\"", min_text, max_text);
+          calibrate = g_strdup_printf ("<arraigo:calibrate fit=\"%s\"%s%s%s/>",
+                                       (const char *) g_hash_table_lookup (info->vendor, "calibrate.fit"),
+                                       g_hash_table_contains (info->vendor, "calibrate.check") ? " check=\"" : "",
+                                       g_hash_table_contains (info->vendor, "calibrate.check") ? (const char *) g_hash_table_lookup (info->vendor, "calibrate.check") : "",
+                                       g_hash_table_contains (info->vendor, "calibrate.check") ? "\"" : "");
+          if (bounds != NULL)
+            {
+              char *with_bounds = g_strdup_printf ("%.*s%s/>", (int) strlen (calibrate) - 2, calibrate, bounds);
+
+              g_free (calibrate);
+              calibrate = with_bounds;
+            }
+          if (!write_vendor_element (xml, info->name, "arraigo:uncertainty", uncertainty, error) ||
+              !write_vendor_element (xml, info->name, "arraigo:calibrate", calibrate, error))
+            return 1;
+        }
+
       if (!g_file_set_contents (path, xml->str, (gssize) xml->len, error))
         return 1;
       g_print ("\nWrote the fitted values into %s\n", path);

@@ -241,6 +241,29 @@ test_stacked (void)
   check_golden ("stacked", m, 2, FALSE, NAN);
 }
 
+/* A band far wider than its line stretches the scale by half at most: the
+ * line and the data stay readable, the band is clipped at the top. */
+static void
+test_wide_band_range (void)
+{
+  g_autoptr (ArraigoChartModel) m = arraigo_chart_model_new ("Encounters", "events/year");
+  g_autoptr (ArraigoChartModel) narrow = arraigo_chart_model_new ("Encounters", "events/year");
+  double x[3] = { 2020, 2021, 2022 }, y[3] = { 100, 200, 150 }, lo[3] = { 50, 90, 70 }, hi[3] = { 900, 2000, 1500 };
+  double narrow_hi[3] = { 120, 240, 160 };
+  double xlo, xhi, ylo, yhi;
+
+  arraigo_chart_model_add_band (m, "5-95%", 0, 3, x, lo, hi);
+  arraigo_chart_model_add_series (m, ARRAIGO_CHART_LINE, "Region", 0, 3, x, y);
+  arraigo_chart_model_get_range (m, &xlo, &xhi, &ylo, &yhi);
+  g_assert_cmpfloat (yhi, ==, 300);
+  g_assert_cmpfloat (ylo, ==, 0);
+
+  arraigo_chart_model_add_band (narrow, "5-95%", 0, 3, x, lo, narrow_hi);
+  arraigo_chart_model_add_series (narrow, ARRAIGO_CHART_LINE, "Region", 0, 3, x, y);
+  arraigo_chart_model_get_range (narrow, &xlo, &xhi, &ylo, &yhi);
+  g_assert_cmpfloat (yhi, ==, 240);
+}
+
 static void
 test_bands (void)
 {
@@ -415,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/chart/render/lines", test_lines);
   g_test_add_func ("/chart/render/stacked", test_stacked);
   g_test_add_func ("/chart/render/bands", test_bands);
+  g_test_add_func ("/chart/render/wide-band-range", test_wide_band_range);
   g_test_add_func ("/chart/render/points-and-hover", test_points_and_hover);
   g_test_add_func ("/chart/layers", test_layers);
   g_test_add_func ("/chart/layers/static-key-views", test_static_key_views);

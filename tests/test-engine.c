@@ -524,6 +524,16 @@ test_calibration_log_residuals (void)
       g_assert_true (arraigo_calibration_fit (cal, 0, 3, &iterations, &error));
       g_assert_no_error (error);
       g_assert_cmpfloat_with_epsilon (arraigo_calibration_get_value (cal, 0), expected[log_residuals], 1e-5);
+      if (log_residuals)
+        {
+          double low, high;
+
+          /* Residuals log (4/2) and log (4/8): two standard errors are
+           * 2 ln 2 in log terms, so the 95% interval is 4/4 to 4*4. */
+          g_assert_true (arraigo_calibration_get_interval (cal, 0, &low, &high));
+          g_assert_cmpfloat_with_epsilon (low, 1, 1e-3);
+          g_assert_cmpfloat_with_epsilon (high, 16, 1e-2);
+        }
     }
 }
 

@@ -192,7 +192,12 @@ arraigo_chart_model_get_series (ArraigoChartModel *self,
   return g_ptr_array_index (self->series, index);
 }
 
-/* The y range always includes zero: these are counts and money. */
+/* The y range always includes zero: these are counts and money. Lines,
+ * areas and points set it; an uncertainty band may stretch it by half
+ * again at most and is clipped above that, so a wide band does not squash
+ * the lines it surrounds. */
+#define BAND_STRETCH 1.5
+
 void
 arraigo_chart_model_get_range (ArraigoChartModel *self,
                                double            *x_min,
@@ -200,11 +205,12 @@ arraigo_chart_model_get_range (ArraigoChartModel *self,
                                double            *y_min,
                                double            *y_max)
 {
-  double xlo = INFINITY, xhi = -INFINITY, ylo = 0, yhi = -INFINITY;
+  double xlo = INFINITY, xhi = -INFINITY, ylo = 0, yhi = -INFINITY, band_hi = -INFINITY;
 
   for (guint i = 0; i < self->series->len; i++)
     {
       ArraigoChartSeries *s = g_ptr_array_index (self->series, i);
+      gboolean band = s->kind == ARRAIGO_CHART_BAND;
 
       for (guint k = 0; k < s->n; k++)
         {
@@ -214,12 +220,19 @@ arraigo_chart_model_get_range (ArraigoChartModel *self,
             continue;
           xlo = MIN (xlo, s->x[k]);
           xhi = MAX (xhi, s->x[k]);
-          ylo = MIN (ylo, s->y_low ? s->y_low[k] : top);
-          yhi = MAX (yhi, top);
+          if (band)
+            band_hi = MAX (band_hi, top);
+          else
+            {
+              ylo = MIN (ylo, s->y_low ? s->y_low[k] : top);
+              yhi = MAX (yhi, top);
+            }
         }
     }
   if (!isfinite (xlo))
     xlo = 0, xhi = 1;
+  if (isfinite (band_hi))
+    yhi = isfinite (yhi) && yhi > 0 ? MAX (yhi, MIN (band_hi, BAND_STRETCH * yhi)) : band_hi;
   if (!isfinite (yhi))
     yhi = 1;
   *x_min = xlo;

@@ -42,6 +42,8 @@ struct _ArraigoCalibration
   ArraigoRun   *run;
   GArray       *parameters;   /* Parameter */
   GArray       *values;       /* double: fitted, or initial before a fit */
+  GArray       *low;          /* double: the fit's 95% interval, NAN before a fit */
+  GArray       *high;
   GArray       *observations; /* Observation */
   gboolean      initial_run;  /* the run holds the model as written */
   double        period;       /* observations are means over this many years */
@@ -60,6 +62,8 @@ arraigo_calibration_new (ArraigoModel *model)
   self->run = arraigo_run_new (model);
   self->parameters = g_array_new (FALSE, FALSE, sizeof (Parameter));
   self->values = g_array_new (FALSE, FALSE, sizeof (double));
+  self->low = g_array_new (FALSE, FALSE, sizeof (double));
+  self->high = g_array_new (FALSE, FALSE, sizeof (double));
   self->observations = g_array_new (FALSE, FALSE, sizeof (Observation));
   return self;
 }
@@ -73,6 +77,8 @@ arraigo_calibration_free (ArraigoCalibration *self)
   arraigo_model_unref (self->model);
   g_array_unref (self->parameters);
   g_array_unref (self->values);
+  g_array_unref (self->low);
+  g_array_unref (self->high);
   g_array_unref (self->observations);
   g_free (self);
 }
@@ -104,6 +110,12 @@ add_parameter (ArraigoCalibration *self,
     }
   g_array_append_val (self->parameters, parameter);
   g_array_append_val (self->values, parameter.initial);
+  {
+    double unknown = NAN;
+
+    g_array_append_val (self->low, unknown);
+    g_array_append_val (self->high, unknown);
+  }
 }
 
 /* The starting value is what the model computes for the series at its start. */
@@ -326,9 +338,36 @@ arraigo_calibration_fit (ArraigoCalibration  *self,
   if (status == GSL_SUCCESS || status == GSL_EMAXITER)
     {
       gsl_vector *best = gsl_multifit_nlinear_position (w);
+      gsl_matrix *covariance = gsl_matrix_alloc (p, p);
+      double chi2;
 
       for (guint i = 0; i < p; i++)
         g_array_index (self->values, double, i) = parameter_value (&g_array_index (self->parameters, Parameter, i), gsl_vector_get (best, i));
+
+      /* How far each parameter could move and fit as well: two standard
+       * errors of the linearised fit, scaled by the residual variance, in
+       * the fitted coordinate and mapped back, so a bounded parameter's
+       * interval stays inside its bounds. With no more observations than
+       * parameters there is no residual variance to scale by. */
+      gsl_blas_ddot (gsl_multifit_nlinear_residual (w), gsl_multifit_nlinear_residual (w), &chi2);
+      gsl_multifit_nlinear_covar (gsl_multifit_nlinear_jac (w), 0.0, covariance);
+      for (guint i = 0; i < p && n > p; i++)
+        {
+          const Parameter *parameter = &g_array_index (self->parameters, Parameter, i);
+          double sigma = sqrt (gsl_matrix_get (covariance, i, i) * chi2 / (n - p));
+          double x_i = gsl_vector_get (best, i);
+
+          /* At a bound the logistic is flat: the linearised interval says
+           * nothing there, so none is given. */
+          if (!isfinite (sigma) ||
+              (parameter->bounded &&
+               fmin (g_array_index (self->values, double, i) - parameter->lower,
+                     parameter->upper - g_array_index (self->values, double, i)) < 1e-3 * (parameter->upper - parameter->lower)))
+            continue;
+          g_array_index (self->low, double, i) = parameter_value (parameter, x_i - 2 * sigma);
+          g_array_index (self->high, double, i) = parameter_value (parameter, x_i + 2 * sigma);
+        }
+      gsl_matrix_free (covariance);
       if (iterations != NULL)
         *iterations = (guint) gsl_multifit_nlinear_niter (w);
     }
@@ -339,6 +378,20 @@ arraigo_calibration_fit (ArraigoCalibration  *self,
   gsl_multifit_nlinear_free (w);
   gsl_vector_free (x);
   return status == GSL_SUCCESS || status == GSL_EMAXITER;
+}
+
+/* The fit's 95% interval for parameter INDEX (FALSE before a fit, or when
+ * the observations cannot tell). */
+gboolean
+arraigo_calibration_get_interval (ArraigoCalibration *self,
+                                  guint               index,
+                                  double             *low,
+                                  double             *high)
+{
+  g_return_val_if_fail (index < self->parameters->len, FALSE);
+  *low = g_array_index (self->low, double, index);
+  *high = g_array_index (self->high, double, index);
+  return isfinite (*low) && isfinite (*high);
 }
 
 gboolean

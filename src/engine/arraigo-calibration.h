@@ -39,6 +39,10 @@ guint               arraigo_calibration_get_parameter   (ArraigoCalibration  *se
                                                          guint                index);
 double              arraigo_calibration_get_value       (ArraigoCalibration  *self,
                                                          guint                index);
+gboolean            arraigo_calibration_get_interval    (ArraigoCalibration  *self,
+                                                         guint                index,
+                                                         double              *low,
+                                                         double              *high);
 gboolean            arraigo_calibration_fit             (ArraigoCalibration  *self,
                                                          double               from,
                                                          double               to,
