@@ -24,6 +24,7 @@ struct _ArraigoLeverRow
   GtkLabel        *name_label;
   GtkEditableLabel *value_label;
   GtkLabel        *doc_label;
+  GtkBox          *sources_box;
   GtkButton       *reset_button;
   GtkScale        *scale;
   GtkAdjustment   *adjustment;
@@ -234,6 +235,7 @@ arraigo_lever_row_class_init (ArraigoLeverRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, value_label);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, doc_label);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, sources_box);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, reset_button);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, scale);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, adjustment);
@@ -280,6 +282,34 @@ arraigo_lever_row_init (ArraigoLeverRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->scale), scroll);
 }
 
+/* A link under the lever's help for each source its text cites, by the
+ * name the Sources window lists it under. */
+static void
+add_source_links (ArraigoLeverRow *self,
+                  ArraigoModel    *model,
+                  const char      *doc)
+{
+  g_autoptr (GArray) cited = arraigo_model_find_cited_sources (model, doc);
+
+  for (guint i = 0; i < cited->len; i++)
+    {
+      GHashTable *source = arraigo_model_get_source (model, g_array_index (cited, guint, i));
+      const char *name = g_hash_table_lookup (source, "name");
+      GtkWidget *link = gtk_button_new_with_label (name);
+
+      gtk_widget_add_css_class (link, "link");
+      gtk_widget_add_css_class (link, "flat");
+      gtk_widget_add_css_class (link, "caption");
+      /* TRANSLATORS: tooltip of a link from a lever's help to a source */
+      gtk_widget_set_tooltip_text (link, _("Show this source in Sources"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (link), "win.show-source");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (link), "s", name);
+      gtk_widget_set_halign (link, GTK_ALIGN_START);
+      gtk_box_append (self->sources_box, link);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->sources_box), cited->len > 0);
+}
+
 GtkWidget *
 arraigo_lever_row_new (ArraigoScenario *scenario,
                        guint            lever_index,
@@ -293,6 +323,7 @@ arraigo_lever_row_new (ArraigoScenario *scenario,
 
   gtk_label_set_text (self->name_label, lever->label);
   gtk_label_set_text (self->doc_label, lever->doc);
+  add_source_links (self, arraigo_scenario_get_model (scenario), lever->doc);
 
   self->updating = TRUE;
   gtk_adjustment_configure (self->adjustment, lever->default_value, lever->min, lever->max,

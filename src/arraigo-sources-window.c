@@ -242,6 +242,17 @@ arraigo_sources_window_search (ArraigoSourcesWindow *self,
   refilter (self);
 }
 
+/* Puts TEXT in the search entry, as if typed, and shows what it finds. */
+void
+arraigo_sources_window_set_search_text (ArraigoSourcesWindow *self,
+                                        const char           *text)
+{
+  g_return_if_fail (ARRAIGO_IS_SOURCES_WINDOW (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  arraigo_sources_window_search (self, text);
+}
+
 /* How many sources are listed, and how many the search shows (for tests). */
 guint
 arraigo_sources_window_get_n_rows (ArraigoSourcesWindow *self)

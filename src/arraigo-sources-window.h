@@ -21,5 +21,7 @@ guint                 arraigo_sources_window_get_n_rows  (ArraigoSourcesWindow *
 guint                 arraigo_sources_window_get_n_shown (ArraigoSourcesWindow *self);
 void                  arraigo_sources_window_search      (ArraigoSourcesWindow *self,
                                                           const char           *text);
+void                  arraigo_sources_window_set_search_text (ArraigoSourcesWindow *self,
+                                                          const char           *text);
 
 G_END_DECLS

@@ -1030,6 +1030,22 @@ show_sources_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (arraigo_sources_window_new (GTK_WINDOW (self), self->model)));
 }
 
+/* One source, found by name, from a link in a lever's help. */
+static void
+show_source_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ArraigoWindow *self = ARRAIGO_WINDOW (widget);
+  ArraigoSourcesWindow *sources;
+
+  if (self->model == NULL)
+    return;
+  sources = arraigo_sources_window_new (GTK_WINDOW (self), self->model);
+  arraigo_sources_window_set_search_text (sources, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (sources));
+}
+
 static void
 reset_all_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1272,6 +1288,7 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.show-source", "s", show_source_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-default", NULL, open_default_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

@@ -1068,6 +1068,31 @@ test_sources_window (void)
   arraigo_sources_window_search (sources, "no such reference");
   g_assert_cmpuint (arraigo_sources_window_get_n_shown (sources), ==, 0);
   arraigo_sources_window_search (sources, "");
+  /* A lever's help links to the sources its text cites; a link shows that
+   * source alone. */
+  {
+    g_autoptr (GArray) cited = arraigo_model_find_cited_sources (model,
+      "Fees of USD 4,000-10,000 (AP 2014, P12, F) and Eta and Iota (P10), as Clemens 2017 says.");
+    guint before = g_list_model_get_n_items (toplevels);
+    ArraigoSourcesWindow *one = NULL;
+
+    /* P12, P10 and Clemens 2017; "P1" inside "P10" and "P12" is no citation of P1. */
+    g_assert_cmpuint (cited->len, ==, 3);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-source", "s", "Clemens 2017"));
+    settle (GTK_WIDGET (window));
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (ARRAIGO_IS_SOURCES_WINDOW (w) && (GtkWindow *) w != GTK_WINDOW (sources))
+          one = ARRAIGO_SOURCES_WINDOW (w);
+      }
+    g_assert_nonnull (one);
+    g_assert_cmpuint (arraigo_sources_window_get_n_shown (one), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (one));
+  }
+
   arraigo_test_wait_for_frame (GTK_WIDGET (sources));
   save (render_widget (GTK_WIDGET (sources)), "sources.png");
   gtk_window_destroy (GTK_WINDOW (sources));

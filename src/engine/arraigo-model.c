@@ -2612,6 +2612,51 @@ arraigo_model_get_source (ArraigoModel *self,
   return self->sources->pdata[index];
 }
 
+/* Whether PHRASE occurs in TEXT as whole words: "P1" in "(P1, F)" but not
+ * in "P10". */
+static gboolean
+contains_words (const char *text,
+                const char *phrase)
+{
+  gsize length = strlen (phrase);
+
+  if (length == 0)
+    return FALSE;
+  for (const char *at = strstr (text, phrase); at != NULL; at = strstr (at + 1, phrase))
+    {
+      gboolean starts = at == text || !g_ascii_isalnum (at[-1]);
+      gboolean ends = !g_ascii_isalnum (at[length]);
+
+      if (starts && ends)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The sources TEXT cites (indexes, in the model's order): by name, or by
+ * any of the '|'-separated phrases of their "cite" attribute ("P1|Clemens
+ * 2017"). */
+GArray *
+arraigo_model_find_cited_sources (ArraigoModel *self,
+                                  const char   *text)
+{
+  GArray *cited = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; text != NULL && i < self->sources->len; i++)
+    {
+      GHashTable *source = self->sources->pdata[i];
+      const char *cite = g_hash_table_lookup (source, "cite");
+      g_auto (GStrv) phrases = g_strsplit (cite ? cite : "", "|", -1);
+      gboolean found = contains_words (text, g_hash_table_lookup (source, "name"));
+
+      for (guint k = 0; !found && phrases[k] != NULL; k++)
+        found = contains_words (text, g_strstrip (phrases[k]));
+      if (found)
+        g_array_append_val (cited, i);
+    }
+  return cited;
+}
+
 const char *
 arraigo_model_get_filename (ArraigoModel *self)
 {

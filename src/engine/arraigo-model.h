@@ -74,6 +74,8 @@ const char                *arraigo_model_get_filename     (ArraigoModel  *self);
 guint                      arraigo_model_get_n_sources    (ArraigoModel  *self);
 GHashTable                *arraigo_model_get_source       (ArraigoModel  *self,
                                                            guint          index);
+GArray                    *arraigo_model_find_cited_sources (ArraigoModel *self,
+                                                           const char    *text) G_GNUC_WARN_UNUSED_RESULT;
 const char                *arraigo_model_get_sha256       (ArraigoModel  *self);
 double                     arraigo_model_get_start        (ArraigoModel  *self);
 double                     arraigo_model_get_stop         (ArraigoModel  *self);
