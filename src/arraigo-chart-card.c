@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "arraigo-chart-card.h"
+#include "arraigo-sources-window.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -23,6 +24,7 @@ struct _ArraigoChartCard
 
   GtkWidget         *box;
   GtkDropDown       *selector;
+  GtkBox            *info_box;
   GtkLabel          *table_label;
   ArraigoChart      *chart;
 };
@@ -57,6 +59,63 @@ refresh (ArraigoChartCard *self)
                            _("Policy"));
   arraigo_chart_set_model (self->chart, m);
   self->serial = arraigo_simulation_get_serial (self->simulation);
+}
+
+static GtkWidget *
+info_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 52);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* What the chart shows, in what units, how well the model as written
+ * follows its data, and the sources it rests on: built when asked for,
+ * since the fit takes a run of the model. */
+static void
+info_shown_cb (ArraigoChartCard *self)
+{
+  ArraigoModel *model = arraigo_scenario_get_model (arraigo_simulation_get_scenario (self->simulation));
+  guint selected = gtk_drop_down_get_selected (self->selector);
+  const ArraigoChartSpec *spec;
+  const ArraigoVariableInfo *info;
+  g_autofree char *units = NULL;
+  g_autofree char *fit = NULL;
+  g_autofree char *cited = NULL;
+  const char *data;
+  GtkWidget *child, *links;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->info_box))) != NULL)
+    gtk_box_remove (self->info_box, child);
+  if (self->specs == NULL || selected >= self->specs->len)
+    return;
+  spec = self->specs->pdata[selected];
+  info = arraigo_model_get_variable (model, spec->variable);
+
+  gtk_box_append (self->info_box, info_label (spec->title, "heading"));
+  if (info->doc != NULL && *info->doc != '\0')
+    gtk_box_append (self->info_box, info_label (info->doc, NULL));
+  /* TRANSLATORS: the units a chart is drawn in */
+  units = g_strdup_printf (_("Units: %s"), spec->units);
+  gtk_box_append (self->info_box, info_label (units, "dim-label"));
+  fit = arraigo_chart_spec_describe_fit (spec, model);
+  if (fit != NULL)
+    {
+      gtk_box_append (self->info_box, info_label (_("Against the Data"), "heading"));
+      gtk_box_append (self->info_box, info_label (fit, NULL));
+    }
+  data = info->vendor != NULL ? g_hash_table_lookup (info->vendor, "chart.data") : NULL;
+  cited = g_strdup_printf ("%s %s", info->doc ? info->doc : "", data ? data : "");
+  links = arraigo_source_links_new (model, cited);
+  if (links != NULL)
+    gtk_box_append (self->info_box, links);
 }
 
 static void
@@ -114,6 +173,8 @@ arraigo_chart_card_class_init (ArraigoChartCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/arraigo-chart-card.ui");
   gtk_widget_class_bind_template_child (widget_class, ArraigoChartCard, box);
   gtk_widget_class_bind_template_child (widget_class, ArraigoChartCard, selector);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoChartCard, info_box);
+  gtk_widget_class_bind_template_callback (widget_class, info_shown_cb);
   gtk_widget_class_bind_template_child (widget_class, ArraigoChartCard, table_label);
   gtk_widget_class_bind_template_child (widget_class, ArraigoChartCard, chart);
   gtk_widget_class_bind_template_callback (widget_class, selected_cb);

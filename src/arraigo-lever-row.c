@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "arraigo-lever-row.h"
+#include "arraigo-sources-window.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -282,32 +283,17 @@ arraigo_lever_row_init (ArraigoLeverRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->scale), scroll);
 }
 
-/* A link under the lever's help for each source its text cites, by the
- * name the Sources window lists it under. */
+/* Under the lever's help, a link to each source its text cites. */
 static void
 add_source_links (ArraigoLeverRow *self,
                   ArraigoModel    *model,
                   const char      *doc)
 {
-  g_autoptr (GArray) cited = arraigo_model_find_cited_sources (model, doc);
+  GtkWidget *links = arraigo_source_links_new (model, doc);
 
-  for (guint i = 0; i < cited->len; i++)
-    {
-      GHashTable *source = arraigo_model_get_source (model, g_array_index (cited, guint, i));
-      const char *name = g_hash_table_lookup (source, "name");
-      GtkWidget *link = gtk_button_new_with_label (name);
-
-      gtk_widget_add_css_class (link, "link");
-      gtk_widget_add_css_class (link, "flat");
-      gtk_widget_add_css_class (link, "caption");
-      /* TRANSLATORS: tooltip of a link from a lever's help to a source */
-      gtk_widget_set_tooltip_text (link, _("Show this source in Sources"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (link), "win.show-source");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (link), "s", name);
-      gtk_widget_set_halign (link, GTK_ALIGN_START);
-      gtk_box_append (self->sources_box, link);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->sources_box), cited->len > 0);
+  if (links != NULL)
+    gtk_box_append (self->sources_box, links);
+  gtk_widget_set_visible (GTK_WIDGET (self->sources_box), links != NULL);
 }
 
 GtkWidget *

@@ -242,6 +242,38 @@ arraigo_sources_window_search (ArraigoSourcesWindow *self,
   refilter (self);
 }
 
+/* A column of links, one for each source TEXT cites, by the name Sources
+ * lists it under (win.show-source); NULL when TEXT cites none. */
+GtkWidget *
+arraigo_source_links_new (ArraigoModel *model,
+                          const char   *text)
+{
+  g_autoptr (GArray) cited = arraigo_model_find_cited_sources (model, text);
+  GtkWidget *box;
+
+  if (cited->len == 0)
+    return NULL;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
+  for (guint i = 0; i < cited->len; i++)
+    {
+      GHashTable *source = arraigo_model_get_source (model, g_array_index (cited, guint, i));
+      const char *name = g_hash_table_lookup (source, "name");
+      GtkWidget *link = gtk_button_new_with_label (name);
+
+      gtk_widget_add_css_class (link, "link");
+      gtk_widget_add_css_class (link, "flat");
+      gtk_widget_add_css_class (link, "caption");
+      gtk_widget_set_halign (link, GTK_ALIGN_START);
+      /* TRANSLATORS: tooltip of a link from a lever's or chart's help to a source */
+      gtk_widget_set_tooltip_text (link, _("Show this source in Sources"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (link), "win.show-source");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (link), "s", name);
+      gtk_box_append (GTK_BOX (box), link);
+    }
+  return box;
+}
+
 /* Puts TEXT in the search entry, as if typed, and shows what it finds. */
 void
 arraigo_sources_window_set_search_text (ArraigoSourcesWindow *self,

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (ArraigoSourcesWindow, arraigo_sources_window, ARRAIGO, SOU
 ArraigoSourcesWindow *arraigo_sources_window_new         (GtkWindow            *parent,
                                                           ArraigoModel         *model);
 guint                 arraigo_sources_window_get_n_rows  (ArraigoSourcesWindow *self);
+GtkWidget            *arraigo_source_links_new           (ArraigoModel         *model,
+                                                          const char           *text);
 guint                 arraigo_sources_window_get_n_shown (ArraigoSourcesWindow *self);
 void                  arraigo_sources_window_search      (ArraigoSourcesWindow *self,
                                                           const char           *text);

@@ -13,6 +13,7 @@
 #include "arraigo-builtin-native.h"
 #include "arraigo-observations.h"
 #include "arraigo-scenario-file.h"
+#include "chart/arraigo-chart-builder.h"
 #include "arraigo-test-utils.h"
 #include "engine/arraigo-calibration.h"
 #include "engine/arraigo-model.h"
@@ -672,6 +673,29 @@ test_calibration_guard (void)
     }
 }
 
+/* A chart's help says how well the model as written follows its data, per
+ * country, in the fitted years and those never fitted, as the guard above
+ * measures it; a chart without data says nothing of the kind. */
+static void
+test_chart_fit_summary (void)
+{
+  g_autoptr (GPtrArray) specs = arraigo_chart_specs_new (model);
+  int encounters = arraigo_chart_specs_find (specs, model, "Encounters");
+  int homicides = arraigo_chart_specs_find (specs, model, "Homicide rate");
+  g_autofree char *fit = NULL;
+  g_autofree char *none = NULL;
+
+  g_assert_cmpint (encounters, >=, 0);
+  g_assert_cmpint (homicides, >=, 0);
+  fit = arraigo_chart_spec_describe_fit (specs->pdata[encounters], model);
+  g_test_message ("%s", fit);
+  g_assert_nonnull (strstr (fit, "Guatemala: 19% off a year on average in 2012-2019 (fitted), 18% in 2020-2024 (never fitted)"));
+  g_assert_nonnull (strstr (fit, "Honduras: "));
+  g_assert_nonnull (strstr (fit, "El Salvador: "));
+  none = arraigo_chart_spec_describe_fit (specs->pdata[homicides], model);
+  g_assert_null (none);
+}
+
 /* Every variable says what it is; every lever is complete; every preset
  * names only levers the model has. */
 static void
@@ -914,6 +938,7 @@ main (int   argc,
   g_test_add_func ("/model/robustness", test_robustness);
   g_test_add_func ("/model/compiled-equals-interpreted", test_compiled_equals_interpreted);
   g_test_add_func ("/model/calibration-guard", test_calibration_guard);
+  g_test_add_func ("/model/chart-fit-summary", test_chart_fit_summary);
   g_test_add_func ("/model/metadata", test_metadata);
   g_test_add_func ("/model/every-number-named", test_every_number_named);
   g_test_add_func ("/model/parameters-sourced", test_parameters_sourced);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "arraigo-localized.h"
+#include "engine/arraigo-calibration.h"
 #include "arraigo-observations.h"
 
 void
@@ -260,3 +261,64 @@ arraigo_chart_build (const ArraigoChartSpec *spec,
   return m;
 }
 
+
+/* How well the model as written follows the chart's data: the mean
+ * absolute error of yearly means against yearly counts, per element, in the
+ * years the model was fitted to and in those it never was, as
+ * arraigo-sim calibrate measures it. NULL without data. */
+char *
+arraigo_chart_spec_describe_fit (const ArraigoChartSpec *spec,
+                                 ArraigoModel           *model)
+{
+  const ArraigoVariableInfo *info = arraigo_model_get_variable (model, spec->variable);
+  g_autoptr (ArraigoCalibration) cal = NULL;
+  g_autoptr (GString) text = NULL;
+  double windows[2][2];
+  gboolean has[2];
+
+  if (spec->observations == NULL || spec->observations->len == 0)
+    return NULL;
+  has[0] = arraigo_calibration_get_model_window (model, "fit", &windows[0][0], &windows[0][1]);
+  has[1] = arraigo_calibration_get_model_window (model, "check", &windows[1][0], &windows[1][1]);
+  if (!has[0] && !has[1])
+    return NULL;
+
+  cal = arraigo_calibration_new (model);
+  arraigo_calibration_set_period (cal, 1);
+  for (guint i = 0; i < spec->observations->len; i++)
+    {
+      ArraigoObservation *o = spec->observations->pdata[i];
+      g_autofree char *name = o->element ? g_strdup_printf ("%s[%s]", info->name, o->element) : g_strdup (info->name);
+      int series = arraigo_model_find_series (model, name);
+
+      if (series >= 0)
+        arraigo_calibration_add_observation (cal, (guint) series, o->time, o->value);
+    }
+
+  text = g_string_new (NULL);
+  for (guint k = 0; k < MAX (1, info->n_elements); k++)
+    {
+      guint series = info->first_series + k;
+      GString *line = g_string_new (info->n_elements > 1 ? arraigo_model_get_series_element (model, series) : NULL);
+      gboolean any = FALSE;
+
+      for (guint w = 0; w < 2; w++)
+        {
+          ArraigoFitError e;
+
+          if (!has[w] || !arraigo_calibration_error (cal, series, windows[w][0], windows[w][1], &e, NULL) || e.n == 0)
+            continue;
+          if (line->len > 0)
+            g_string_append (line, any ? ", " : ": ");
+          g_string_append_printf (line,
+                                  w == 0 ? _("%.0f%% off a year on average in %.0f-%.0f (fitted)")
+                                         : _("%.0f%% in %.0f-%.0f (never fitted)"),
+                                  100 * e.mape, windows[w][0], windows[w][1]);
+          any = TRUE;
+        }
+      if (any)
+        g_string_append_printf (text, "%s%s", text->len ? "\n" : "", line->str);
+      g_string_free (line, TRUE);
+    }
+  return text->len ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}

@@ -40,6 +40,8 @@ GPtrArray         *arraigo_chart_specs_new  (ArraigoModel            *model);
 int                arraigo_chart_specs_find (GPtrArray               *specs,
                                              ArraigoModel            *model,
                                              const char              *name);
+char              *arraigo_chart_spec_describe_fit (const ArraigoChartSpec *spec,
+                                                    ArraigoModel           *model) G_GNUC_WARN_UNUSED_RESULT;
 ArraigoChartModel *arraigo_chart_build      (const ArraigoChartSpec  *spec,
                                              ArraigoModel            *model,
                                              ArraigoRun              *run,

@@ -380,6 +380,34 @@ arraigo_calibration_fit (ArraigoCalibration  *self,
   return status == GSL_SUCCESS || status == GSL_EMAXITER;
 }
 
+/* The years the model fits its parameters to (WHICH "fit") or checks them
+ * against (WHICH "check"): arraigo:calibrate fit="FROM:TO" check="FROM:TO"
+ * on the first fitted parameter that names one. */
+gboolean
+arraigo_calibration_get_model_window (ArraigoModel *model,
+                                      const char   *which,
+                                      double       *from,
+                                      double       *to)
+{
+  g_autofree char *key = g_strconcat ("calibrate.", which, NULL);
+
+  for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
+    {
+      const ArraigoVariableInfo *info = arraigo_model_get_variable (model, i);
+      const char *window = info->vendor != NULL ? g_hash_table_lookup (info->vendor, key) : NULL;
+      char *end;
+
+      if (window == NULL)
+        continue;
+      *from = g_ascii_strtod (window, &end);
+      if (*end != ':')
+        return FALSE;
+      *to = g_ascii_strtod (end + 1, &end);
+      return *end == '\0' && *from <= *to;
+    }
+  return FALSE;
+}
+
 /* The fit's 95% interval for parameter INDEX (FALSE before a fit, or when
  * the observations cannot tell). */
 gboolean

@@ -55,6 +55,11 @@ gboolean            arraigo_calibration_error           (ArraigoCalibration  *se
                                                          ArraigoFitError     *result,
                                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
+gboolean            arraigo_calibration_get_model_window (ArraigoModel       *model,
+                                                         const char          *which,
+                                                         double              *from,
+                                                         double              *to);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArraigoCalibration, arraigo_calibration_free)
 
 G_END_DECLS
