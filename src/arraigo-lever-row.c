@@ -25,7 +25,7 @@ struct _ArraigoLeverRow
   GtkLabel        *name_label;
   GtkEditableLabel *value_label;
   GtkLabel        *doc_label;
-  GtkBox          *sources_box;
+  GtkBox          *help_box;
   GtkButton       *reset_button;
   GtkScale        *scale;
   GtkAdjustment   *adjustment;
@@ -236,7 +236,7 @@ arraigo_lever_row_class_init (ArraigoLeverRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, value_label);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, doc_label);
-  gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, sources_box);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, help_box);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, reset_button);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, scale);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, adjustment);
@@ -283,19 +283,6 @@ arraigo_lever_row_init (ArraigoLeverRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->scale), scroll);
 }
 
-/* Under the lever's help, a link to each source its text cites. */
-static void
-add_source_links (ArraigoLeverRow *self,
-                  ArraigoModel    *model,
-                  const char      *doc)
-{
-  GtkWidget *links = arraigo_source_links_new (model, doc);
-
-  if (links != NULL)
-    gtk_box_append (self->sources_box, links);
-  gtk_widget_set_visible (GTK_WIDGET (self->sources_box), links != NULL);
-}
-
 GtkWidget *
 arraigo_lever_row_new (ArraigoScenario *scenario,
                        guint            lever_index,
@@ -309,7 +296,13 @@ arraigo_lever_row_new (ArraigoScenario *scenario,
 
   gtk_label_set_text (self->name_label, lever->label);
   gtk_label_set_text (self->doc_label, lever->doc);
-  add_source_links (self, arraigo_scenario_get_model (scenario), lever->doc);
+  /* Under the help, a link to each source it cites. */
+  {
+    GtkWidget *links = arraigo_source_links_new (arraigo_scenario_get_model (scenario), lever->doc);
+
+    if (links != NULL)
+      gtk_box_append (self->help_box, links);
+  }
 
   self->updating = TRUE;
   gtk_adjustment_configure (self->adjustment, lever->default_value, lever->min, lever->max,

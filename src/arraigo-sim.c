@@ -514,6 +514,26 @@ write_vendor_element (GString     *xml,
   return TRUE;
 }
 
+/* The evidence's range for a fitted parameter, which bounds its fit:
+ * arraigo:calibrate's min and max once a fit has written its own interval
+ * as the uncertainty, else an absolute uncertainty range. A relative one is
+ * about the value itself and moves with every fit, so it bounds nothing. */
+static gboolean
+evidence_range (const ArraigoVariableInfo *info,
+                const char               **min_text,
+                const char               **max_text)
+{
+  *min_text = g_hash_table_lookup (info->vendor, "calibrate.min");
+  *max_text = g_hash_table_lookup (info->vendor, "calibrate.max");
+  if ((*min_text == NULL || *max_text == NULL) &&
+      g_strcmp0 (g_hash_table_lookup (info->vendor, "uncertainty.relative"), "true") != 0)
+    {
+      *min_text = g_hash_table_lookup (info->vendor, "uncertainty.min");
+      *max_text = g_hash_table_lookup (info->vendor, "uncertainty.max");
+    }
+  return *min_text != NULL && *max_text != NULL;
+}
+
 /* The variable a model is checked against: the one --target names, or the
  * first whose chart declares a data file (arraigo:chart data="..."). */
 static const ArraigoVariableInfo *
@@ -695,20 +715,9 @@ command_calibrate (int     argc,
 
       if (info->vendor == NULL || !g_hash_table_contains (info->vendor, "calibrate.fit"))
         continue;
-      /* The evidence's range bounds the fit: arraigo:calibrate's min and max
-       * once a fit has written its own interval as the uncertainty, else an
-       * absolute uncertainty range. A relative one is about the value
-       * itself and moves with every fit, so it bounds nothing. */
-      min_text = g_hash_table_lookup (info->vendor, "calibrate.min");
-      max_text = g_hash_table_lookup (info->vendor, "calibrate.max");
-      bounded = min_text != NULL && max_text != NULL;
-      if (!bounded && g_strcmp0 (g_hash_table_lookup (info->vendor, "uncertainty.relative"), "true") != 0)
-        {
-          min_text = g_hash_table_lookup (info->vendor, "uncertainty.min");
-          max_text = g_hash_table_lookup (info->vendor, "uncertainty.max");
-        }
-      lower = min_text ? g_ascii_strtod (min_text, NULL) : NAN;
-      upper = max_text ? g_ascii_strtod (max_text, NULL) : NAN;
+      bounded = evidence_range (info, &min_text, &max_text);
+      lower = bounded ? g_ascii_strtod (min_text, NULL) : NAN;
+      upper = bounded ? g_ascii_strtod (max_text, NULL) : NAN;
       bounded = lower < upper;
       for (guint k = 0; k < info->n_elements; k++)
         if (bounded)
@@ -852,10 +861,9 @@ command_calibrate (int     argc,
           guint first = i;
           char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
           g_autofree char *uncertainty = NULL;
-          g_autofree char *calibrate = NULL;
-          g_autofree char *bounds = NULL;
-          const char *min_text = g_hash_table_lookup (info->vendor, "calibrate.min");
-          const char *max_text = g_hash_table_lookup (info->vendor, "calibrate.max");
+          g_autoptr (GString) calibrate = g_string_new (NULL);
+          const char *check = g_hash_table_lookup (info->vendor, "calibrate.check");
+          const char *min_text, *max_text;
 
           for (; i < arraigo_calibration_get_n_parameters (cal) &&
                  arraigo_model_get_series_variable (model, arraigo_calibration_get_parameter (cal, i)) == variable; i++)
@@ -879,32 +887,15 @@ command_calibrate (int     argc,
                                            g_ascii_formatd (a, sizeof a, "%.4g", low),
                                            g_ascii_formatd (b, sizeof b, "%.6g", arraigo_calibration_get_value (cal, first)),
                                            g_ascii_formatd (c, sizeof c, "%.4g", high));
-          /* The evidence's range: kept if already moved, else the absolute
-           * uncertainty range the fit was bounded by. */
-          if (min_text == NULL || max_text == NULL)
-            {
-              if (g_strcmp0 (g_hash_table_lookup (info->vendor, "uncertainty.relative"), "true") != 0)
-                {
-                  min_text = g_hash_table_lookup (info->vendor, "uncertainty.min");
-                  max_text = g_hash_table_lookup (info->vendor, "uncertainty.max");
-                }
-            }
-          if (min_text != NULL && max_text != NULL)
-            bounds = g_strdup_printf (" min=\"%s\" max=\"%s\"", min_text, max_text);
-          calibrate = g_strdup_printf ("<arraigo:calibrate fit=\"%s\"%s%s%s/>",
-                                       (const char *) g_hash_table_lookup (info->vendor, "calibrate.fit"),
-                                       g_hash_table_contains (info->vendor, "calibrate.check") ? " check=\"" : "",
-                                       g_hash_table_contains (info->vendor, "calibrate.check") ? (const char *) g_hash_table_lookup (info->vendor, "calibrate.check") : "",
-                                       g_hash_table_contains (info->vendor, "calibrate.check") ? "\"" : "");
-          if (bounds != NULL)
-            {
-              char *with_bounds = g_strdup_printf ("%.*s%s/>", (int) strlen (calibrate) - 2, calibrate, bounds);
-
-              g_free (calibrate);
-              calibrate = with_bounds;
-            }
+          g_string_printf (calibrate, "<arraigo:calibrate fit=\"%s\"",
+                           (const char *) g_hash_table_lookup (info->vendor, "calibrate.fit"));
+          if (check != NULL)
+            g_string_append_printf (calibrate, " check=\"%s\"", check);
+          if (evidence_range (info, &min_text, &max_text))
+            g_string_append_printf (calibrate, " min=\"%s\" max=\"%s\"", min_text, max_text);
+          g_string_append (calibrate, "/>");
           if (!write_vendor_element (xml, info->name, "arraigo:uncertainty", uncertainty, error) ||
-              !write_vendor_element (xml, info->name, "arraigo:calibrate", calibrate, error))
+              !write_vendor_element (xml, info->name, "arraigo:calibrate", calibrate->str, error))
             return 1;
         }
 

@@ -1018,23 +1018,13 @@ open_default_action (GtkWidget  *widget,
   arraigo_window_open_default_model (ARRAIGO_WINDOW (widget));
 }
 
-/* The references the model cites: a window to read and search them. */
+/* The references the model cites, to read and search: all of them from
+ * the menu (win.show-sources), one found by name from a link in a lever's
+ * or chart's help (win.show-source). */
 static void
 show_sources_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
-{
-  ArraigoWindow *self = ARRAIGO_WINDOW (widget);
-
-  if (self->model != NULL)
-    gtk_window_present (GTK_WINDOW (arraigo_sources_window_new (GTK_WINDOW (self), self->model)));
-}
-
-/* One source, found by name, from a link in a lever's help. */
-static void
-show_source_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
 {
   ArraigoWindow *self = ARRAIGO_WINDOW (widget);
   ArraigoSourcesWindow *sources;
@@ -1042,7 +1032,8 @@ show_source_action (GtkWidget  *widget,
   if (self->model == NULL)
     return;
   sources = arraigo_sources_window_new (GTK_WINDOW (self), self->model);
-  arraigo_sources_window_set_search_text (sources, g_variant_get_string (parameter, NULL));
+  if (parameter != NULL)
+    arraigo_sources_window_set_search_text (sources, g_variant_get_string (parameter, NULL));
   gtk_window_present (GTK_WINDOW (sources));
 }
 
@@ -1288,7 +1279,7 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
-  gtk_widget_class_install_action (widget_class, "win.show-source", "s", show_source_action);
+  gtk_widget_class_install_action (widget_class, "win.show-source", "s", show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-default", NULL, open_default_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

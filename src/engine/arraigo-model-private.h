@@ -127,6 +127,7 @@ struct _ArraigoModel
   ArraigoMethod        method;
   char                *time_units;
   GPtrArray           *sources;        /* GHashTable * per <arraigo:source>, in file order */
+  GPtrArray           *source_phrases; /* GStrv per source: its name, then its cite phrases */
 
   GPtrArray           *variables;      /* ArraigoVariableInfo * */
   GHashTable          *variable_index; /* ident -> index + 1 */

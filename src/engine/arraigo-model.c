@@ -2381,6 +2381,17 @@ arraigo_model_compile (ArraigoXmileDocument  *doc,
   m->method = doc->method;
   m->time_units = g_strdup (doc->time_units);
   m->sources = g_ptr_array_ref (doc->sources);
+  m->source_phrases = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < m->sources->len; i++)
+    {
+      const char *cite = g_hash_table_lookup (m->sources->pdata[i], "cite");
+      g_autofree char *all = g_strconcat (g_hash_table_lookup (m->sources->pdata[i], "name"), "|", cite, NULL);
+      char **phrases = g_strsplit (all, "|", -1);
+
+      for (guint k = 0; phrases[k] != NULL; k++)
+        g_strstrip (phrases[k]);
+      g_ptr_array_add (m->source_phrases, phrases);
+    }
   m->variables = g_ptr_array_new_with_free_func (variable_info_free);
   m->variable_index = g_hash_table_new (g_str_hash, g_str_equal);
   m->series_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2565,6 +2576,7 @@ arraigo_model_unref (ArraigoModel *self)
   g_free (self->filename);
   g_free (self->name);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->source_phrases, g_ptr_array_unref);
   g_free (self->sha256);
   g_free (self->fingerprint);
   g_free (self->time_units);
@@ -2642,15 +2654,13 @@ arraigo_model_find_cited_sources (ArraigoModel *self,
 {
   GArray *cited = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint i = 0; text != NULL && i < self->sources->len; i++)
+  for (guint i = 0; text != NULL && i < self->source_phrases->len; i++)
     {
-      GHashTable *source = self->sources->pdata[i];
-      const char *cite = g_hash_table_lookup (source, "cite");
-      g_auto (GStrv) phrases = g_strsplit (cite ? cite : "", "|", -1);
-      gboolean found = contains_words (text, g_hash_table_lookup (source, "name"));
+      char **phrases = self->source_phrases->pdata[i];
+      gboolean found = FALSE;
 
       for (guint k = 0; !found && phrases[k] != NULL; k++)
-        found = contains_words (text, g_strstrip (phrases[k]));
+        found = contains_words (text, phrases[k]);
       if (found)
         g_array_append_val (cited, i);
     }
