@@ -34,6 +34,7 @@ G_DEFINE_FINAL_TYPE (ArraigoChartCard, arraigo_chart_card, GTK_TYPE_WIDGET)
 enum {
   EXPORT,
   COPY_IMAGE,
+  CHART_CHANGED,
   N_SIGNALS
 };
 
@@ -47,14 +48,21 @@ refresh (ArraigoChartCard *self)
   ArraigoScenario *scenario = arraigo_simulation_get_scenario (self->simulation);
   int policy = arraigo_scenario_get_policy_year_lever (scenario);
   guint selected = gtk_drop_down_get_selected (self->selector);
+  guint n_pinned = arraigo_simulation_get_n_pinned (self->simulation);
+  ArraigoChartComparison pinned[ARRAIGO_SIMULATION_MAX_PINNED];
   g_autoptr (ArraigoChartModel) m = NULL;
 
   if (self->specs == NULL || selected >= self->specs->len)
     return;
+  for (guint i = 0; i < n_pinned; i++)
+    {
+      pinned[i].title = arraigo_simulation_get_pinned_title (self->simulation, i);
+      pinned[i].run = arraigo_simulation_get_pinned_run (self->simulation, i);
+    }
   m = arraigo_chart_build (self->specs->pdata[selected], arraigo_scenario_get_model (scenario),
                            arraigo_simulation_get_run (self->simulation),
                            arraigo_simulation_get_baseline (self->simulation),
-                           arraigo_simulation_get_bands (self->simulation), self->view,
+                           arraigo_simulation_get_bands (self->simulation), pinned, n_pinned, self->view,
                            policy >= 0 ? arraigo_scenario_get_value (scenario, (guint) policy) : NAN,
                            _("Policy"));
   arraigo_chart_set_model (self->chart, m);
@@ -122,6 +130,7 @@ static void
 selected_cb (ArraigoChartCard *self)
 {
   refresh (self);
+  g_signal_emit (self, signals[CHART_CHANGED], 0);
 }
 
 static void
@@ -188,6 +197,9 @@ arraigo_chart_card_class_init (ArraigoChartCardClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[COPY_IMAGE] = g_signal_new ("copy-image", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The user chose another chart. */
+  signals[CHART_CHANGED] = g_signal_new ("chart-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -197,6 +209,8 @@ arraigo_chart_card_init (ArraigoChartCard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The selector above names the chart. */
   arraigo_chart_set_hide_title (self->chart, TRUE);
+  /* The pins bar above the charts names each pinned scenario's dashes. */
+  arraigo_chart_set_hide_pins (self->chart, TRUE);
 }
 
 GtkWidget *
@@ -215,6 +229,7 @@ arraigo_chart_card_new (ArraigoSimulation *simulation,
   gtk_drop_down_set_selected (self->selector, MIN (selected, specs->len ? specs->len - 1 : 0));
   g_signal_connect_object (simulation, "updated", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (simulation, "bands-updated", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (simulation, "pinned-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   refresh (self);
   return GTK_WIDGET (self);
 }
@@ -246,4 +261,13 @@ guint64
 arraigo_chart_card_get_serial (ArraigoChartCard *self)
 {
   return self->serial;
+}
+
+/* The chart shown, as an index into the specs the card was made with. */
+guint
+arraigo_chart_card_get_selected (ArraigoChartCard *self)
+{
+  g_return_val_if_fail (ARRAIGO_IS_CHART_CARD (self), 0);
+
+  return gtk_drop_down_get_selected (self->selector);
 }

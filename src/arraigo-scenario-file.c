@@ -18,6 +18,8 @@
 #define SNIFF_SIZE 4096
 
 /* Keys of [Scenario] this version writes itself; any other key is kept as read. */
+#define PINNED_PREFIX "Pinned "
+
 static const char *const owned_keys[] = {
   "Title", "Description", "Source", "Notes", "Model", "ModelSHA256", "Seed",
 };
@@ -32,6 +34,7 @@ arraigo_scenario_file_new (void)
   self->lever_names = g_ptr_array_new_with_free_func (g_free);
   self->lever_values = g_array_new (FALSE, FALSE, sizeof (double));
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->pinned = g_ptr_array_new_with_free_func ((GDestroyNotify) arraigo_scenario_file_free);
   self->seed = 1;
   return self;
 }
@@ -50,6 +53,7 @@ arraigo_scenario_file_free (ArraigoScenarioFile *self)
   g_ptr_array_unref (self->lever_names);
   g_array_unref (self->lever_values);
   g_ptr_array_unref (self->warnings);
+  g_ptr_array_unref (self->pinned);
   g_clear_pointer (&self->keys, g_key_file_unref);
   g_free (self);
 }
@@ -86,6 +90,8 @@ arraigo_scenario_file_copy (const ArraigoScenarioFile *self)
   copy->n_skipped = self->n_skipped;
   for (guint i = 0; i < self->warnings->len; i++)
     g_ptr_array_add (copy->warnings, g_strdup (self->warnings->pdata[i]));
+  for (guint i = 0; i < self->pinned->len; i++)
+    g_ptr_array_add (copy->pinned, arraigo_scenario_file_copy (self->pinned->pdata[i]));
   if (self->keys != NULL)
     copy->keys = key_file_copy (self->keys);
   return copy;
@@ -287,6 +293,66 @@ check_text (const char  *data,
   return TRUE;
 }
 
+/* The levers in GROUP of KEYS, into SELF; a value that is not a number is
+ * skipped, and said. */
+static void
+read_levers (ArraigoScenarioFile *self,
+             GKeyFile            *keys,
+             const char          *group)
+{
+  g_auto (GStrv) names = g_key_file_get_keys (keys, group, NULL, NULL);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *text = NULL;
+      double value;
+
+      /* "Name[es]" is a translation, not a lever. */
+      if (strchr (names[i], '[') != NULL)
+        continue;
+      text = g_key_file_get_value (keys, group, names[i], NULL);
+      if (!parse_number (g_strstrip (text), &value))
+        {
+          add_warning (self, _("The lever “%s” is “%s”, not a number: it was skipped"), names[i], text);
+          self->n_skipped++;
+          continue;
+        }
+      arraigo_scenario_file_set (self, names[i], value);
+    }
+}
+
+static gboolean
+is_pinned_group (const char *group)
+{
+  return g_str_has_prefix (group, PINNED_PREFIX);
+}
+
+/* The scenarios pinned beside SELF, [Pinned 1] to [Pinned 4] with their
+ * levers in [Pinned N Levers]; what cannot be read of them is said in
+ * SELF's warnings. */
+static void
+read_pinned (ArraigoScenarioFile *self)
+{
+  for (guint n = 1; n <= ARRAIGO_SCENARIO_MAX_PINNED; n++)
+    {
+      g_autofree char *group = g_strdup_printf (PINNED_PREFIX "%u", n);
+      g_autofree char *levers = g_strdup_printf (PINNED_PREFIX "%u Levers", n);
+      ArraigoScenarioFile *pin;
+
+      if (!g_key_file_has_group (self->keys, group) && !g_key_file_has_group (self->keys, levers))
+        continue;
+      pin = arraigo_scenario_file_new ();
+      pin->title = g_key_file_get_locale_string (self->keys, group, "Title", NULL, NULL);
+      if (pin->title == NULL)
+        pin->title = g_strdup_printf (_("Pinned scenario %u"), n);
+      read_levers (pin, self->keys, levers);
+      for (guint i = 0; i < pin->warnings->len; i++)
+        add_warning (self, "%s: %s", pin->title, (char *) pin->warnings->pdata[i]);
+      g_ptr_array_set_size (pin->warnings, 0);
+      g_ptr_array_add (self->pinned, pin);
+    }
+}
+
 ArraigoScenarioFile *
 arraigo_scenario_file_load_data (const char  *data,
                                  gsize        length,
@@ -336,24 +402,8 @@ arraigo_scenario_file_load_data (const char  *data,
         add_warning (self, _("Seed “%s” is not a whole number: 1 is used"), text);
     }
 
-  keys = g_key_file_get_keys (self->keys, GROUP_LEVERS, NULL, NULL);
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    {
-      g_autofree char *text = NULL;
-      double value;
-
-      /* "Name[es]" is a translation, not a lever. */
-      if (strchr (keys[i], '[') != NULL)
-        continue;
-      text = g_key_file_get_value (self->keys, GROUP_LEVERS, keys[i], NULL);
-      if (!parse_number (g_strstrip (text), &value))
-        {
-          add_warning (self, _("The lever “%s” is “%s”, not a number: it was skipped"), keys[i], text);
-          self->n_skipped++;
-          continue;
-        }
-      arraigo_scenario_file_set (self, keys[i], value);
-    }
+  read_levers (self, self->keys, GROUP_LEVERS);
+  read_pinned (self);
   return g_steal_pointer (&self);
 }
 
@@ -621,6 +671,24 @@ arraigo_scenario_file_fit_model (ArraigoScenarioFile  *self,
   g_array_unref (self->lever_values);
   self->lever_names = g_steal_pointer (&names);
   self->lever_values = g_steal_pointer (&values);
+
+  /* A pinned scenario none of whose levers fits is left out, and said. */
+  for (guint i = self->pinned->len; i-- > 0;)
+    {
+      ArraigoScenarioFile *pin = self->pinned->pdata[i];
+      g_autoptr (GError) pin_error = NULL;
+
+      g_clear_pointer (&pin->model, g_free);
+      if (!arraigo_scenario_file_fit_model (pin, model, &pin_error))
+        {
+          add_warning (self, _("The pinned scenario “%s” was left out: %s"), pin->title, pin_error->message);
+          g_ptr_array_remove_index (self->pinned, i);
+          continue;
+        }
+      for (guint k = 0; k < pin->warnings->len; k++)
+        add_warning (self, "%s: %s", pin->title, (char *) pin->warnings->pdata[k]);
+      g_ptr_array_set_size (pin->warnings, 0);
+    }
   return TRUE;
 }
 
@@ -734,10 +802,26 @@ arraigo_scenario_file_to_data (ArraigoScenarioFile *self,
       g_key_file_set_value (kf, GROUP_LEVERS, self->lever_names->pdata[i],
                             arraigo_format_exact (number, g_array_index (self->lever_values, double, i)));
     }
+  for (guint n = 0; n < self->pinned->len && n < ARRAIGO_SCENARIO_MAX_PINNED; n++)
+    {
+      ArraigoScenarioFile *pin = self->pinned->pdata[n];
+      g_autofree char *group = g_strdup_printf (PINNED_PREFIX "%u", n + 1);
+      g_autofree char *levers = g_strdup_printf (PINNED_PREFIX "%u Levers", n + 1);
+
+      g_key_file_set_string (kf, group, "Title", pin->title ? pin->title : "");
+      for (guint i = 0; i < pin->lever_names->len; i++)
+        {
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_key_file_set_value (kf, levers, pin->lever_names->pdata[i],
+                                arraigo_format_exact (number, g_array_index (pin->lever_values, double, i)));
+        }
+    }
+  /* Pins are written from SELF->pinned, not as they were read. */
   if (self->keys != NULL)
     groups = g_key_file_get_groups (self->keys, NULL);
   for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
-    if (!g_str_equal (groups[i], GROUP_SCENARIO) && !g_str_equal (groups[i], GROUP_LEVERS))
+    if (!g_str_equal (groups[i], GROUP_SCENARIO) && !g_str_equal (groups[i], GROUP_LEVERS) && !is_pinned_group (groups[i]))
       copy_group (kf, self->keys, groups[i], FALSE);
   return g_key_file_to_data (kf, length, NULL);
 }

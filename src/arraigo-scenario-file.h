@@ -31,6 +31,8 @@ typedef enum
 } ArraigoFileKind;
 
 #define ARRAIGO_SCENARIO_MAX_SIZE (1024 * 1024)
+/* Pinned scenarios a file keeps: as many as a chart tells apart. */
+#define ARRAIGO_SCENARIO_MAX_PINNED 4
 
 /* One scenario: the levers it sets and what it is. Lever names are the
  * model's variable names; values are numbers in the model's units. */
@@ -47,6 +49,8 @@ typedef struct
   GArray     *lever_values;   /* double */
   guint       n_skipped;      /* levers the file sets that could not be read */
   GPtrArray  *warnings;       /* char *: what was skipped or changed, and why */
+  GPtrArray  *pinned;         /* ArraigoScenarioFile *: scenarios pinned beside it for comparison
+                               * (title and levers), saved as [Pinned N] and [Pinned N Levers] */
   GKeyFile   *keys;           /* as read: translations and unknown keys survive a save */
 } ArraigoScenarioFile;
 

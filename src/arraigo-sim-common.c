@@ -45,6 +45,20 @@ arraigo_sim_load_scenario (ArraigoModel  *model,
   return g_steal_pointer (&scenario);
 }
 
+/* Sets the levers and the seed of SCENARIO (fitted to RUN's model) on RUN. */
+gboolean
+arraigo_sim_set_scenario (ArraigoRun                *run,
+                          const ArraigoScenarioFile *scenario,
+                          GError                   **error)
+{
+  for (guint i = 0; i < scenario->lever_names->len; i++)
+    if (!arraigo_run_set_value (run, scenario->lever_names->pdata[i],
+                                g_array_index (scenario->lever_values, double, i), error))
+      return FALSE;
+  arraigo_run_set_seed (run, scenario->seed);
+  return TRUE;
+}
+
 /* Sets the levers of the scenario file at PATH on RUN. */
 ArraigoScenarioFile *
 arraigo_sim_apply_scenario (ArraigoRun    *run,
@@ -56,14 +70,11 @@ arraigo_sim_apply_scenario (ArraigoRun    *run,
 
   if (scenario == NULL)
     return NULL;
-  for (guint i = 0; i < scenario->lever_names->len; i++)
-    if (!arraigo_run_set_value (run, scenario->lever_names->pdata[i],
-                                g_array_index (scenario->lever_values, double, i), error))
-      {
-        g_prefix_error (error, "%s: ", path);
-        return NULL;
-      }
-  arraigo_run_set_seed (run, scenario->seed);
+  if (!arraigo_sim_set_scenario (run, scenario, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
   return g_steal_pointer (&scenario);
 }
 

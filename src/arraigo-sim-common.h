@@ -18,6 +18,9 @@ ArraigoModel        *arraigo_sim_load_model     (const char    *path,
 ArraigoScenarioFile *arraigo_sim_load_scenario  (ArraigoModel  *model,
                                                  const char    *path,
                                                  GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean             arraigo_sim_set_scenario   (ArraigoRun                *run,
+                                                 const ArraigoScenarioFile *scenario,
+                                                 GError                   **error);
 ArraigoScenarioFile *arraigo_sim_apply_scenario (ArraigoRun    *run,
                                                  ArraigoModel  *model,
                                                  const char    *path,
@@ -29,6 +32,9 @@ gboolean             arraigo_sim_parse_series   (ArraigoModel  *model,
                                                  GError       **error);
 
 int arraigo_sim_command_chart       (int     argc,
+                                     char  **argv,
+                                     GError **error);
+int arraigo_sim_command_compare     (int     argc,
                                      char  **argv,
                                      GError **error);
 int arraigo_sim_command_ensemble    (int     argc,

@@ -38,7 +38,8 @@ static const char usage_text[] =
   "                        [--vars A,B] [--quantiles 5,25,50,75,95] [--save-step S] [--output FILE]\n"
   "  arraigo-sim sensitivity MODEL --var NAME --time T [--scenario FILE] [--runs N] [--seed S] [--top N]\n"
   "  arraigo-sim chart MODEL --var NAME [--scenario FILE] [--view region|countries|stacked]\n"
-  "                        [--size WxH] [--dark] --output FILE.png|.svg|.pdf\n"
+  "                        [--compare FILE]... [--size WxH] [--dark] --output FILE.png|.svg|.pdf\n"
+  "  arraigo-sim compare MODEL [--scenario FILE]... [--year YEAR]\n"
   "  arraigo-sim calibrate MODEL [--data FILE] [--fit FROM:TO] [--check FROM:TO]...\n"
   "                        [--target NAME] [--also TARGET:FILE:COLUMN[:FILTER=VALUE]]... [--period YEARS] [--log] [--write]\n"
   "\n"
@@ -981,6 +982,8 @@ main (int   argc,
     status = arraigo_sim_command_sensitivity (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "chart"))
     status = arraigo_sim_command_chart (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "compare"))
+    status = arraigo_sim_command_compare (argc - 1, argv + 1, &error);
   else
     {
       g_printerr (_("arraigo-sim: unknown command '%s'\n\n%s"), command, usage_text);

@@ -18,6 +18,8 @@
 
 #include "engine/arraigo-ensemble.h"
 
+#include <glib/gi18n.h>
+
 struct _ArraigoSimulation
 {
   GObject          parent_instance;
@@ -40,7 +42,28 @@ struct _ArraigoSimulation
   GCancellable    *bands_cancellable;
   ArraigoEnsemble *bands;          /* for bands_serial, or NULL */
   guint64          bands_serial;
+
+  /* Scenarios pinned for comparison: each run once, when pinned. */
+  GPtrArray       *pinned;         /* Pinned * */
 };
+
+typedef struct
+{
+  char                *title;      /* unique among the pinned */
+  ArraigoScenarioFile *file;
+  ArraigoRun          *run;
+} Pinned;
+
+static void
+pinned_free (gpointer data)
+{
+  Pinned *pin = data;
+
+  g_free (pin->title);
+  arraigo_scenario_file_free (pin->file);
+  arraigo_run_free (pin->run);
+  g_free (pin);
+}
 
 /* Enough runs for the 5% and 95% quantiles to settle, few enough to come
  * within a tenth of a second on two cores. */
@@ -53,6 +76,7 @@ enum {
   UPDATED,
   FAILED,
   BANDS_UPDATED,
+  PINNED_CHANGED,
   N_SIGNALS
 };
 
@@ -267,6 +291,18 @@ arraigo_simulation_set_frame_clock (ArraigoSimulation *self,
     }
 }
 
+/* Charts need no more than four points a year; the model still steps at
+ * its own dt. */
+static gboolean
+set_chart_times (ArraigoRun  *run,
+                 GError     **error)
+{
+  ArraigoModel *model = arraigo_run_get_model (run);
+
+  return arraigo_run_set_times (run, arraigo_model_get_start (model), arraigo_model_get_stop (model),
+                                arraigo_model_get_dt (model), MAX (arraigo_model_get_dt (model), 0.25), error);
+}
+
 ArraigoSimulation *
 arraigo_simulation_new (ArraigoScenario *scenario)
 {
@@ -277,20 +313,11 @@ arraigo_simulation_new (ArraigoScenario *scenario)
   self->scenario = g_object_ref (scenario);
   self->run = arraigo_run_new (model);
   self->baseline = arraigo_run_new (model);
-  /* Charts need no more than four points a year; the model still steps at
-   * its own dt. */
-  {
-    double save = MAX (arraigo_model_get_dt (model), 0.25);
-
-    if (!arraigo_run_set_times (self->run, arraigo_model_get_start (model), arraigo_model_get_stop (model),
-                                arraigo_model_get_dt (model), save, &error) ||
-        !arraigo_run_set_times (self->baseline, arraigo_model_get_start (model), arraigo_model_get_stop (model),
-                                arraigo_model_get_dt (model), save, &error))
-      {
-        set_error (self, error);
-        g_clear_error (&error);
-      }
-  }
+  if (!set_chart_times (self->run, &error) || !set_chart_times (self->baseline, &error))
+    {
+      set_error (self, error);
+      g_clear_error (&error);
+    }
   /* The baseline is the model as written: every lever at its default. */
   self->baseline_ok = arraigo_run_execute (self->baseline, &error);
   if (!self->baseline_ok)
@@ -324,6 +351,7 @@ arraigo_simulation_finalize (GObject *object)
   g_clear_pointer (&self->baseline, arraigo_run_free);
   g_clear_error (&self->error);
   g_clear_pointer (&self->bands, arraigo_ensemble_free);
+  g_clear_pointer (&self->pinned, g_ptr_array_unref);
   G_OBJECT_CLASS (arraigo_simulation_parent_class)->finalize (object);
 }
 
@@ -343,12 +371,16 @@ arraigo_simulation_class_init (ArraigoSimulationClass *klass)
   /* New uncertainty bands for the current run, or none any more. */
   signals[BANDS_UPDATED] = g_signal_new ("bands-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A scenario was pinned or unpinned. */
+  signals[PINNED_CHANGED] = g_signal_new ("pinned-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 arraigo_simulation_init (ArraigoSimulation *self)
 {
   self->bands_enabled = TRUE;
+  self->pinned = g_ptr_array_new_with_free_func (pinned_free);
 }
 
 ArraigoScenario *
@@ -382,4 +414,124 @@ guint64
 arraigo_simulation_get_serial (ArraigoSimulation *self)
 {
   return self->serial;
+}
+
+static gboolean
+title_is_pinned (ArraigoSimulation *self,
+                 const char        *title)
+{
+  for (guint i = 0; i < self->pinned->len; i++)
+    if (g_str_equal (((Pinned *) self->pinned->pdata[i])->title, title))
+      return TRUE;
+  return FALSE;
+}
+
+/* Pins FILE (fitted to the model) for comparison: its levers are run once
+ * and its lines stay on the charts, whatever the sliders do, until it is
+ * unpinned. Its title is made unique among the pinned ("Title (2)"). */
+gboolean
+arraigo_simulation_pin (ArraigoSimulation         *self,
+                        const ArraigoScenarioFile *file,
+                        GError                   **error)
+{
+  ArraigoModel *model = arraigo_scenario_get_model (self->scenario);
+  g_autoptr (ArraigoScenario) scenario = NULL;
+  Pinned *pin;
+  const char *title;
+
+  g_return_val_if_fail (ARRAIGO_IS_SIMULATION (self), FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  if (self->pinned->len >= ARRAIGO_SIMULATION_MAX_PINNED)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   g_dngettext (GETTEXT_PACKAGE, "%u scenario is pinned already, the most the charts can tell apart: unpin one first",
+                                "%u scenarios are pinned already, the most the charts can tell apart: unpin one first",
+                                ARRAIGO_SIMULATION_MAX_PINNED),
+                   ARRAIGO_SIMULATION_MAX_PINNED);
+      return FALSE;
+    }
+
+  pin = g_new0 (Pinned, 1);
+  pin->file = arraigo_scenario_file_copy (file);
+  pin->run = arraigo_run_new (model);
+  scenario = arraigo_scenario_new (model);
+  arraigo_scenario_apply_file (scenario, file);
+  arraigo_scenario_apply_to_run (scenario, pin->run);
+  if (!set_chart_times (pin->run, error) || !arraigo_run_execute (pin->run, error))
+    {
+      pinned_free (pin);
+      return FALSE;
+    }
+  title = file->title != NULL && *file->title != '\0' ? file->title : _("Unnamed scenario");
+  pin->title = g_strdup (title);
+  for (guint n = 2; title_is_pinned (self, pin->title); n++)
+    {
+      g_free (pin->title);
+      pin->title = g_strdup_printf ("%s (%u)", title, n);
+    }
+  g_free (pin->file->title);
+  pin->file->title = g_strdup (pin->title);
+  g_ptr_array_add (self->pinned, pin);
+  g_signal_emit (self, signals[PINNED_CHANGED], 0);
+  return TRUE;
+}
+
+void
+arraigo_simulation_unpin (ArraigoSimulation *self,
+                          guint              index)
+{
+  g_return_if_fail (ARRAIGO_IS_SIMULATION (self));
+
+  if (index >= self->pinned->len)
+    return;
+  g_ptr_array_remove_index (self->pinned, index);
+  g_signal_emit (self, signals[PINNED_CHANGED], 0);
+}
+
+void
+arraigo_simulation_unpin_all (ArraigoSimulation *self)
+{
+  g_return_if_fail (ARRAIGO_IS_SIMULATION (self));
+
+  if (self->pinned->len == 0)
+    return;
+  g_ptr_array_set_size (self->pinned, 0);
+  g_signal_emit (self, signals[PINNED_CHANGED], 0);
+}
+
+guint
+arraigo_simulation_get_n_pinned (ArraigoSimulation *self)
+{
+  g_return_val_if_fail (ARRAIGO_IS_SIMULATION (self), 0);
+
+  return self->pinned->len;
+}
+
+const char *
+arraigo_simulation_get_pinned_title (ArraigoSimulation *self,
+                                     guint              index)
+{
+  g_return_val_if_fail (index < self->pinned->len, NULL);
+
+  return ((Pinned *) self->pinned->pdata[index])->title;
+}
+
+ArraigoRun *
+arraigo_simulation_get_pinned_run (ArraigoSimulation *self,
+                                   guint              index)
+{
+  g_return_val_if_fail (index < self->pinned->len, NULL);
+
+  return ((Pinned *) self->pinned->pdata[index])->run;
+}
+
+/* The pinned scenario as it was pinned, for saving with the scenario. */
+const ArraigoScenarioFile *
+arraigo_simulation_get_pinned_file (ArraigoSimulation *self,
+                                    guint              index)
+{
+  g_return_val_if_fail (index < self->pinned->len, NULL);
+
+  return ((Pinned *) self->pinned->pdata[index])->file;
 }

@@ -25,6 +25,15 @@ GtkFileChooserNative *_arraigo_window_save_dialog (ArraigoWindow           *self
                                                  const char                *filter_name,
                                                  const char                *suffix);
 
+void       _arraigo_window_get_compare_boxes    (ArraigoWindow             *self,
+                                                 GtkBox                   **headline_box,
+                                                 GtkBox                   **pins_bar,
+                                                 GtkBox                   **pins_box);
+
+/* arraigo-window-compare.c: pinned scenarios, headline figures, the comparison table */
+void       _arraigo_window_class_compare_init   (GtkWidgetClass            *widget_class);
+void       _arraigo_window_compare_attach       (ArraigoWindow             *self);
+
 /* arraigo-window-export.c: export, copy and paste */
 void       _arraigo_window_class_export_init    (GtkWidgetClass            *widget_class);
 void       _arraigo_window_export_attach_card   (ArraigoWindow             *self,

@@ -36,6 +36,9 @@ struct _ArraigoWindow
   GtkStack             *stack;
   GtkPaned             *paned;
   GtkGrid              *chart_grid;
+  GtkBox               *headline_box;
+  GtkBox               *pins_bar;
+  GtkBox               *pins_box;
   AdwStatusPage        *error_page;
   AdwToastOverlay      *toast_overlay;
   char                 *last_notice;
@@ -230,7 +233,7 @@ load_presets (ArraigoWindow *self)
     {
       g_autoptr (GError) error = NULL;
       g_autoptr (ArraigoScenarioFile) file = arraigo_scenario_file_load (paths->pdata[i], &error);
-      GtkWidget *row;
+      GtkWidget *row, *pin;
 
       if (file == NULL)
         {
@@ -244,6 +247,13 @@ load_presets (ArraigoWindow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), file->description ? file->description : "");
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "path", g_strdup (paths->pdata[i]), g_free);
+      pin = gtk_button_new_from_icon_name ("view-pin-symbolic");
+      gtk_widget_set_valign (pin, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (pin, "flat");
+      gtk_widget_set_tooltip_text (pin, _("Pin Beside the Current Scenario"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (pin), "win.pin-preset");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (pin), "s", (const char *) paths->pdata[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pin);
       gtk_list_box_append (self->preset_list, row);
     }
 }
@@ -416,6 +426,7 @@ build_explorer (ArraigoWindow *self)
           notify (self, text);
         }
     }
+  _arraigo_window_compare_attach (self);
   /* Before the title: it sets undo and redo from the history. */
   set_scenario_actions_enabled (self, TRUE);
   update_title (self);
@@ -503,6 +514,15 @@ finish_open (ArraigoWindow *self)
 
       arraigo_scenario_apply_file (self->scenario, scenario);
       arraigo_scenario_clear_history (self->scenario);
+      /* The file's pins replace those on the charts. */
+      arraigo_simulation_unpin_all (self->simulation);
+      for (guint i = 0; i < scenario->pinned->len; i++)
+        {
+          g_autoptr (GError) error = NULL;
+
+          if (!arraigo_simulation_pin (self->simulation, scenario->pinned->pdata[i], &error))
+            g_ptr_array_add (scenario->warnings, g_strdup (error->message));
+        }
       g_set_object (&self->file, file);
       update_title (self);
       tell_warnings (self, heading, scenario);
@@ -625,6 +645,9 @@ arraigo_window_save_to (ArraigoWindow  *self,
   path = g_file_get_path (file);
   name = g_file_get_basename (file);
   saved = arraigo_scenario_to_file (self->scenario);
+  g_ptr_array_set_size (saved->pinned, 0);
+  for (guint i = 0; i < arraigo_simulation_get_n_pinned (self->simulation); i++)
+    g_ptr_array_add (saved->pinned, arraigo_scenario_file_copy (arraigo_simulation_get_pinned_file (self->simulation, i)));
   if (self->file == NULL || !g_file_equal (self->file, file))
     {
       char *dot = strrchr (name, '.');
@@ -876,6 +899,17 @@ GSettings *
 _arraigo_window_get_settings (ArraigoWindow *self)
 {
   return self->settings;
+}
+
+void
+_arraigo_window_get_compare_boxes (ArraigoWindow  *self,
+                                   GtkBox        **headline_box,
+                                   GtkBox        **pins_bar,
+                                   GtkBox        **pins_box)
+{
+  *headline_box = self->headline_box;
+  *pins_bar = self->pins_bar;
+  *pins_box = self->pins_box;
 }
 
 GtkWidget *
@@ -1267,6 +1301,9 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, chart_grid);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, headline_box);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, pins_bar);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, pins_box);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, preset_list);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, presets_popover);
@@ -1293,6 +1330,7 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.reset-all", NULL);
   _arraigo_window_class_export_init (widget_class);
+  _arraigo_window_class_compare_init (widget_class);
 }
 
 static void

@@ -83,7 +83,7 @@ build_charts (ArraigoModel       *model,
   g_assert_true (arraigo_run_execute (run, &error) && arraigo_run_execute (baseline, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < 4; i++)
-    charts[i] = arraigo_chart_build (specs->pdata[i], model, run, baseline, NULL, ARRAIGO_CHART_VIEW_COUNTRIES, 2026, "Policy");
+    charts[i] = arraigo_chart_build (specs->pdata[i], model, run, baseline, NULL, NULL, 0, ARRAIGO_CHART_VIEW_COUNTRIES, 2026, "Policy");
 }
 
 /* A sheet of four charts in each format loads back at its size, carrying
@@ -522,6 +522,93 @@ test_window_actions (void)
     g_assert_cmpint (g_remove (*p), ==, 0);
 }
 
+
+/* Pinned scenarios on a chart: one line per element and pin, in the pin's
+ * dashes and the element's colour, one per pin as a region total in a
+ * colour of its own; the data table marks their columns; the legend names
+ * each pin once. */
+static void
+test_comparison_series (void)
+{
+  g_autoptr (ArraigoModel) model = arraigo_test_builtin_model ();
+  g_autoptr (GPtrArray) specs = arraigo_chart_specs_new (model);
+  g_autoptr (ArraigoRun) run = arraigo_run_new (model);
+  g_autoptr (ArraigoRun) baseline = arraigo_run_new (model);
+  g_autoptr (ArraigoRun) visas = arraigo_run_new (model);
+  g_autoptr (ArraigoRun) aid = arraigo_run_new (model);
+  g_autoptr (GError) error = NULL;
+  ArraigoChartComparison pins[2] = { { "Visas", visas }, { "Aid", aid } };
+  int encounters = arraigo_chart_specs_find (specs, model, "Encounters");
+  struct { ArraigoChartView view; guint lines; } views[] = {
+    { ARRAIGO_CHART_VIEW_REGION, 2 }, { ARRAIGO_CHART_VIEW_COUNTRIES, 6 }, { ARRAIGO_CHART_VIEW_STACKED, 2 },
+  };
+
+  g_assert_cmpint (encounters, >=, 0);
+  g_assert_true (arraigo_run_set_value (visas, "Seasonal visas", 250000, &error));
+  g_assert_true (arraigo_run_set_value (aid, "Aid budget", 2000, &error));
+  g_assert_true (arraigo_run_execute (run, &error) && arraigo_run_execute (baseline, &error) &&
+                 arraigo_run_execute (visas, &error) && arraigo_run_execute (aid, &error));
+  g_assert_no_error (error);
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      g_autoptr (ArraigoChartModel) chart = arraigo_chart_build (specs->pdata[encounters], model, run, baseline, NULL,
+                                                                 pins, 2, views[v].view, 2026, "Policy");
+      g_autofree char *table = arraigo_chart_model_to_table (chart, 1);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 450);
+      cairo_t *cr = cairo_create (surface);
+      ArraigoChartStyle style;
+      guint lines = 0;
+
+      for (guint i = 0; i < arraigo_chart_model_get_n_series (chart); i++)
+        {
+          const ArraigoChartSeries *s = arraigo_chart_model_get_series (chart, i);
+
+          if (s->kind != ARRAIGO_CHART_COMPARISON)
+            continue;
+          lines++;
+          g_assert_cmpstr (s->scenario, ==, pins[s->pattern].title);
+          if (views[v].view == ARRAIGO_CHART_VIEW_REGION)
+            g_assert_cmpuint (s->color, ==, arraigo_chart_comparison_color (s->pattern));
+          /* Before the policy year every scenario follows history. */
+          for (guint b = 0; b < arraigo_chart_model_get_n_series (chart); b++)
+            {
+              const ArraigoChartSeries *base = arraigo_chart_model_get_series (chart, b);
+
+              if (base->kind == ARRAIGO_CHART_BASELINE && g_str_equal (base->label, s->label))
+                g_assert_cmpfloat (fabs (s->y[0] - base->y[0]), <=, 1e-9 * fabs (base->y[0]));
+            }
+        }
+      g_assert_cmpuint (lines, ==, views[v].lines);
+      g_assert_nonnull (strstr (table, "¹ pinned: Visas"));
+      g_assert_nonnull (strstr (table, "² pinned: Aid"));
+      arraigo_chart_style_init (&style, FALSE);
+      arraigo_chart_render (cr, 800, 450, chart, &style, 2035);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+
+  /* The figure a headline shows: the mean over the year of the region. */
+  {
+    const ArraigoChartSpec *spec = specs->pdata[encounters];
+    const ArraigoVariableInfo *info = arraigo_model_get_variable (model, spec->variable);
+    double expected = 0;
+    guint count = 0;
+
+    for (guint j = 0; j < arraigo_run_get_n_saves (visas); j++)
+      if (arraigo_run_get_times (visas)[j] >= 2035 && arraigo_run_get_times (visas)[j] < 2036)
+        {
+          for (guint k = 0; k < info->n_elements; k++)
+            expected += arraigo_run_get_series (visas, info->first_series + k)[j];
+          count++;
+        }
+    g_assert_cmpuint (count, >, 0);
+    g_assert_cmpfloat (fabs (arraigo_chart_spec_value_in_year (spec, model, visas, 2035) - expected / count), <, 1e-6);
+    g_assert_true (isnan (arraigo_chart_spec_value_in_year (spec, model, visas, 1990)));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +618,7 @@ main (int   argc,
   if (have_display)
     adw_init ();
   g_test_add_func ("/export/sheet-formats", test_sheet_formats);
+  g_test_add_func ("/export/comparison-series", test_comparison_series);
   g_test_add_func ("/export/text-round-trip", test_text_round_trip);
   g_test_add_func ("/export/window-actions", test_window_actions);
   return g_test_run ();

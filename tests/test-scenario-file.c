@@ -518,6 +518,84 @@ test_text_warnings (void)
   g_assert_null (file);
 }
 
+
+/* Pinned scenarios go with a scenario file: read, fitted to the model like
+ * the scenario itself (an unknown lever skipped and said, a pin with no
+ * lever the model knows left out and said), written back and read again
+ * the same; a pin's title is its own. */
+static void
+test_pinned_round_trip (void)
+{
+  g_autoptr (ArraigoModel) model = arraigo_test_builtin_model ();
+  static const char text[] =
+    "[Scenario]\nTitle=Mine\nModel=northern-triangle.xmile\n"
+    "[Levers]\nSeasonal visas=100000\n"
+    "[Pinned 1]\nTitle=Visas at scale\n[Pinned 1 Levers]\nSeasonal visas=250000\nWarp drive=9\n"
+    "[Pinned 2]\nTitle=Nothing known\n[Pinned 2 Levers]\nWarp drive=1\n"
+    "[Pinned 3 Levers]\nAid budget=1000\nBorder enforcement=lots\n"
+    "[Notes of a later version]\nKept=yes\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ArraigoScenarioFile) file = arraigo_scenario_file_load_data (text, strlen (text), &error);
+  g_autoptr (ArraigoScenarioFile) again = NULL;
+  g_autofree char *data = NULL;
+  ArraigoScenarioFile *pin;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->pinned->len, ==, 3);
+  g_assert_true (arraigo_scenario_file_fit_model (file, model, &error));
+  g_assert_no_error (error);
+  /* The pin that sets nothing the model has is left out, and said. */
+  g_assert_cmpuint (file->pinned->len, ==, 2);
+  pin = file->pinned->pdata[0];
+  g_assert_cmpstr (pin->title, ==, "Visas at scale");
+  g_assert_cmpuint (pin->lever_names->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (pin->lever_values, double, 0), ==, 250000);
+  pin = file->pinned->pdata[1];
+  g_assert_cmpstr (pin->title, ==, "Pinned scenario 3");
+  g_assert_cmpuint (pin->lever_names->len, ==, 1);
+  {
+    g_autofree char *all = NULL;
+    g_autoptr (GString) joined = g_string_new (NULL);
+
+    for (guint i = 0; i < file->warnings->len; i++)
+      g_string_append_printf (joined, "%s\n", (char *) file->warnings->pdata[i]);
+    all = g_string_free (g_steal_pointer (&joined), FALSE);
+    g_assert_nonnull (strstr (all, "Visas at scale: The model has no lever “Warp drive”"));
+    g_assert_nonnull (strstr (all, "The pinned scenario “Nothing known” was left out"));
+    g_assert_nonnull (strstr (all, "Pinned scenario 3: The lever “Border enforcement” is “lots”, not a number"));
+  }
+
+  data = arraigo_scenario_file_to_data (file, &length);
+  g_assert_nonnull (strstr (data, "[Pinned 1]"));
+  g_assert_nonnull (strstr (data, "[Pinned 2 Levers]"));
+  g_assert_null (strstr (data, "[Pinned 3"));
+  g_assert_null (strstr (data, "Warp drive"));
+  g_assert_nonnull (strstr (data, "[Notes of a later version]"));
+  again = arraigo_scenario_file_load_data (data, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->pinned->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      ArraigoScenarioFile *a = file->pinned->pdata[i], *b = again->pinned->pdata[i];
+
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpuint (a->lever_names->len, ==, b->lever_names->len);
+      for (guint k = 0; k < a->lever_names->len; k++)
+        {
+          g_assert_cmpstr (a->lever_names->pdata[k], ==, b->lever_names->pdata[k]);
+          g_assert_true (g_array_index (a->lever_values, double, k) == g_array_index (b->lever_values, double, k));
+        }
+    }
+  /* A copy keeps them. */
+  {
+    g_autoptr (ArraigoScenarioFile) copy = arraigo_scenario_file_copy (again);
+
+    g_assert_cmpuint (copy->pinned->len, ==, 2);
+    g_assert_cmpstr (((ArraigoScenarioFile *) copy->pinned->pdata[1])->title, ==, "Pinned scenario 3");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,5 +610,6 @@ main (int   argc,
   g_test_add_func ("/scenario-file/file-kinds", test_file_kinds);
   g_test_add_func ("/scenario-file/text-reads", test_text_reads);
   g_test_add_func ("/scenario-file/text-warnings", test_text_warnings);
+  g_test_add_func ("/scenario-file/pinned-round-trip", test_pinned_round_trip);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <math.h>
 #include <gio/gio.h>
 #include <string.h>
 
@@ -332,6 +333,96 @@ test_ensemble (void)
   g_assert_nonnull (strstr (err4, "percentages from 0 to 100"));
 }
 
+
+/* The comparison table from the command line: one row per output with a
+ * region figure, the baseline's figure equal to the yearly mean that run
+ * gives, each scenario with its difference; pinned scenarios drawn on a
+ * chart; four pins at most, and a year inside the run. */
+static void
+test_compare (void)
+{
+  g_autofree char *model = dist ("..", "data", "models", "northern-triangle.xmile", NULL);
+  g_autofree char *circular = dist ("..", "data", "scenarios", "circular-migration.arraigo", NULL);
+  g_autofree char *deterrence = dist ("..", "data", "scenarios", "deterrence-only.arraigo", NULL);
+  g_autofree char *png = g_build_filename (g_test_get_dir (G_TEST_BUILT), "compare.png", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) header = NULL;
+  g_auto (GStrv) encounters = NULL;
+  double baseline = 0, sum = 0;
+  guint count = 0;
+
+  g_assert_cmpint (run_sim (&out, &err, "compare", model, "--scenario", circular, "--scenario", deterrence,
+                            "--year", "2035", NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  header = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (header), ==, 7);
+  g_assert_cmpstr (header[0], ==, "Output in 2035");
+  g_assert_cmpstr (header[3], ==, "Circular migration at scale");
+  g_assert_cmpstr (header[5], ==, "Deterrence only");
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Encounters at the border\t"))
+      encounters = g_strsplit (lines[i], "\t", -1);
+  g_assert_nonnull (encounters);
+  g_assert_cmpuint (g_strv_length (encounters), ==, 7);
+  baseline = g_ascii_strtod (encounters[2], NULL);
+  /* Circular migration cuts encounters (P5), and says by how much. */
+  g_assert_cmpfloat (g_ascii_strtod (encounters[3], NULL), <, baseline);
+  g_assert_cmpfloat (fabs (g_ascii_strtod (encounters[4], NULL) -
+                           100 * (g_ascii_strtod (encounters[3], NULL) - baseline) / baseline), <, 0.1);
+
+  /* The same figure from run: the mean of the quarter-year saves of 2035. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "run", model, "--save-step", "0.25", "--start", "2012",
+                            "--vars", "Encounters", NULL), ==, 0);
+  {
+    g_auto (GStrv) rows = g_strsplit (out, "\n", -1);
+
+    for (guint i = 1; rows[i] != NULL && *rows[i] != '\0'; i++)
+      {
+        g_auto (GStrv) cells = g_strsplit (rows[i], ",", -1);
+        double t = g_ascii_strtod (cells[0], NULL), total = 0;
+
+        if (t < 2035 - 1e-9 || t >= 2036 - 1e-9)
+          continue;
+        for (guint c = 1; cells[c] != NULL; c++)
+          total += g_ascii_strtod (cells[c], NULL);
+        sum += total;
+        count++;
+      }
+  }
+  g_assert_cmpuint (count, ==, 4);
+  g_assert_cmpfloat (fabs (sum / count - baseline), <=, 0.5);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "compare", model, "--year", "1990", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "outside the model's run"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "chart", model, "--var", "Encounters", "--view", "region",
+                            "--compare", circular, "--compare", deterrence, "--output", png, NULL), ==, 0);
+  {
+    cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+
+    g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy (image);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "chart", model, "--var", "Encounters", "--compare", circular,
+                            "--compare", circular, "--compare", circular, "--compare", circular,
+                            "--compare", circular, "--output", png, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "at most"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_sim (&out, &err, "chart", model, "--var", "Encounters", "--compare", "/nonexistent.arraigo",
+                            "--output", png, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "/nonexistent.arraigo"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/sim/calibrate-also", test_calibrate_also);
   g_test_add_func ("/sim/calibrate-from-model", test_calibrate_from_model);
   g_test_add_func ("/sim/chart", test_chart);
+  g_test_add_func ("/sim/compare", test_compare);
   g_test_add_func ("/sim/ensemble", test_ensemble);
   return g_test_run ();
 }

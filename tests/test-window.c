@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arraigo-test-ui.h"
+#include "arraigo-comparison-window.h"
 #include "arraigo-sources-window.h"
 #include "arraigo-window.h"
 
@@ -1099,6 +1100,164 @@ test_sources_window (void)
   arraigo_test_close_window (window);
 }
 
+
+/* Widgets under ROOT with CSS class NAME, in tree order. */
+static void
+collect_with_class (GtkWidget  *root,
+                    const char *name,
+                    GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (root, name) && gtk_widget_get_visible (root))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    collect_with_class (w, name, found);
+}
+
+static ArraigoComparisonWindow *
+find_comparison_window (ArraigoWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ARRAIGO_IS_COMPARISON_WINDOW (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return ARRAIGO_COMPARISON_WINDOW (w);
+    }
+  return NULL;
+}
+
+/* Compare as a user would: pin a preset and the current levers, see their
+ * lines on every chart, the headline figures and the table; four pins at
+ * most; the pins are saved with the scenario and come back with it. */
+static void
+test_compare (void)
+{
+  ArraigoWindow *window;
+  ArraigoScenario *scenario;
+  ArraigoSimulation *simulation;
+  ArraigoComparisonWindow *table;
+  g_autofree char *preset = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "circular-migration.arraigo", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "compared.arraigo", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GPtrArray) headlines = g_ptr_array_new ();
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint visas;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  settings = g_settings_new (APP_ID);
+  g_settings_set_int (settings, "comparison-year", 2035);
+  window = open_window ();
+  scenario = arraigo_window_get_scenario (window);
+  simulation = arraigo_window_get_simulation (window);
+  visas = (guint) arraigo_scenario_find_lever (scenario, "Seasonal visas");
+
+  /* Headlines over the charts that have a figure for the region (the
+   * homicide rate has one per country only). */
+  collect_with_class (GTK_WIDGET (window), "headline", headlines);
+  g_assert_cmpuint (headlines->len, ==, 3);
+  {
+    g_autoptr (GPtrArray) chips = g_ptr_array_new ();
+
+    collect_with_class (GTK_WIDGET (window), "pin-chip", chips);
+    g_assert_cmpuint (chips->len, ==, 0);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pin-preset", "s", preset));
+  arraigo_scenario_set_value (scenario, visas, 150000);
+  settle (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pin-current", NULL));
+  settle (GTK_WIDGET (window));
+  g_assert_cmpuint (arraigo_simulation_get_n_pinned (simulation), ==, 2);
+  g_assert_cmpstr (arraigo_simulation_get_pinned_title (simulation, 0), ==, "Circular migration at scale");
+  g_assert_cmpstr (arraigo_simulation_get_pinned_title (simulation, 1), ==, "Business as usual (modified)");
+  {
+    g_autoptr (GPtrArray) chips = g_ptr_array_new ();
+
+    collect_with_class (GTK_WIDGET (window), "pin-chip", chips);
+    g_assert_cmpuint (chips->len, ==, 2);
+  }
+
+  /* Each chart draws both pins, whatever the view. */
+  for (guint i = 0; i < arraigo_window_get_n_charts (window); i++)
+    {
+      ArraigoChartModel *m = arraigo_chart_get_model (arraigo_chart_card_get_chart (arraigo_window_get_chart_card (window, i)));
+      g_autoptr (GHashTable) pins = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint k = 0; k < arraigo_chart_model_get_n_series (m); k++)
+        if (arraigo_chart_model_get_series (m, k)->kind == ARRAIGO_CHART_COMPARISON)
+          g_hash_table_add (pins, arraigo_chart_model_get_series (m, k)->scenario);
+      g_assert_cmpuint (g_hash_table_size (pins), ==, 2);
+    }
+
+  /* The headline of encounters says how far the current levers are from
+   * the baseline, in the chosen year. */
+  g_ptr_array_set_size (headlines, 0);
+  collect_with_class (GTK_WIDGET (window), "headline", headlines);
+  g_assert_cmpuint (headlines->len, ==, 3);
+  {
+    g_assert_nonnull (g_object_get_data (G_OBJECT (headlines->pdata[0]), "change"));
+    g_assert_nonnull (strstr (gtk_label_get_text (g_object_get_data (G_OBJECT (headlines->pdata[0]), "change")), "% vs baseline"));
+  }
+
+  /* The table: the current scenario and both pins against the baseline;
+   * its text is what arraigo-sim compare writes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL));
+  settle (GTK_WIDGET (window));
+  table = find_comparison_window (window);
+  g_assert_nonnull (table);
+  text = arraigo_comparison_window_get_text (table);
+  g_assert_true (g_str_has_prefix (text, "Output in 2035\tUnits\tBaseline\tBusiness as usual (modified)\t"));
+  g_assert_nonnull (strstr (text, "\tCircular migration at scale\t"));
+  g_assert_nonnull (strstr (text, "\nEncounters at the border\t"));
+  arraigo_test_wait_for_frame (GTK_WIDGET (table));
+  save (render_widget (GTK_WIDGET (table)), "comparison-table.png");
+  /* Asked again, the same window comes up. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL));
+  settle (GTK_WIDGET (window));
+  g_assert_true (find_comparison_window (window) == table);
+  save (render_widget (GTK_WIDGET (window)), "compare.png");
+  gtk_window_destroy (GTK_WINDOW (table));
+  settle (GTK_WIDGET (window));
+  g_assert_null (find_comparison_window (window));
+
+  /* Saved with the scenario, back with it. */
+  g_remove (path);
+  g_assert_true (arraigo_window_save_to (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unpin-all", NULL));
+  g_assert_cmpuint (arraigo_simulation_get_n_pinned (simulation), ==, 0);
+  arraigo_window_open (window, file);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpuint (arraigo_simulation_get_n_pinned (simulation), ==, 2);
+  g_assert_cmpstr (arraigo_simulation_get_pinned_title (simulation, 1), ==, "Business as usual (modified)");
+
+  /* Four at most: the fifth is refused, and the user told why. */
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pin-current", NULL));
+  g_assert_cmpuint (arraigo_simulation_get_n_pinned (simulation), ==, 4);
+  g_assert_cmpstr (arraigo_simulation_get_pinned_title (simulation, 2), ==, "compared");
+  g_assert_cmpstr (arraigo_simulation_get_pinned_title (simulation, 3), ==, "compared (2)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pin-current", NULL));
+  g_assert_cmpuint (arraigo_simulation_get_n_pinned (simulation), ==, 4);
+  g_assert_nonnull (strstr (arraigo_window_get_last_notice (window), "could not be pinned"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unpin", "u", 0));
+  g_assert_cmpuint (arraigo_simulation_get_n_pinned (simulation), ==, 3);
+  g_assert_cmpstr (arraigo_simulation_get_pinned_title (simulation, 0), ==, "Business as usual (modified)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unpin-all", NULL));
+  arraigo_scenario_reset_all (scenario);
+  settle (GTK_WIDGET (window));
+  g_remove (path);
+  arraigo_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1119,5 +1278,6 @@ main (int   argc,
   g_test_add_func ("/ui/window/window-for-file", test_window_for_file);
   g_test_add_func ("/ui/window/uncertainty-bands", test_uncertainty_bands);
   g_test_add_func ("/ui/window/sources", test_sources_window);
+  g_test_add_func ("/ui/window/compare", test_compare);
   return g_test_run ();
 }

@@ -170,20 +170,42 @@ add_band (ArraigoChartModel *m,
   arraigo_chart_model_add_band (m, label, color, n, arraigo_ensemble_get_times (bands), low, high);
 }
 
-/* The chart of SPEC for RUN against BASELINE: the region total, one line
- * per element or the elements stacked, with the recorded data the model
- * names, the ensemble's 5-95% range where it can be drawn (a line per
- * series: a sum of quantiles is not a quantile of the sum) and a marker at
- * MARKER (NAN: none). */
+/* RUN's series for INFO summed over its elements (newly allocated). */
+static double *
+sum_elements (ArraigoRun                *run,
+              const ArraigoVariableInfo *info)
+{
+  guint n = arraigo_run_get_n_saves (run);
+  double *total = g_new0 (double, MAX (n, 1));
+
+  for (guint k = 0; k < info->n_elements; k++)
+    {
+      const double *a = arraigo_run_get_series (run, info->first_series + k);
+
+      for (guint j = 0; j < n; j++)
+        total[j] += a[j];
+    }
+  return total;
+}
+
+/* The chart of SPEC for RUN against BASELINE and the pinned COMPARISONS:
+ * the region total, one line per element or the elements stacked, with the
+ * recorded data the model names, the ensemble's 5-95% range where it can be
+ * drawn (a line per series: a sum of quantiles is not a quantile of the
+ * sum) and a marker at MARKER (NAN: none). A pinned scenario's lines keep
+ * the colour of their element and take the pin's dashes; as a region total
+ * they take a colour of their own. */
 ArraigoChartModel *
-arraigo_chart_build (const ArraigoChartSpec *spec,
-                     ArraigoModel           *model,
-                     ArraigoRun             *run,
-                     ArraigoRun             *base,
-                     ArraigoEnsemble        *bands,
-                     ArraigoChartView        view,
-                     double                  marker,
-                     const char             *marker_label)
+arraigo_chart_build (const ArraigoChartSpec       *spec,
+                     ArraigoModel                 *model,
+                     ArraigoRun                   *run,
+                     ArraigoRun                   *base,
+                     ArraigoEnsemble              *bands,
+                     const ArraigoChartComparison *comparisons,
+                     guint                         n_comparisons,
+                     ArraigoChartView              view,
+                     double                        marker,
+                     const char                   *marker_label)
 {
   const ArraigoVariableInfo *info = arraigo_model_get_variable (model, spec->variable);
   guint n = arraigo_run_get_n_saves (run);
@@ -195,30 +217,29 @@ arraigo_chart_build (const ArraigoChartSpec *spec,
                      g_strcmp0 (spec->aggregate, "sum") == 0;
   g_autoptr (GPtrArray) elements = g_ptr_array_new ();
 
+  n_comparisons = MIN (n_comparisons, ARRAIGO_CHART_MAX_COMPARISONS);
   for (guint k = 0; k < info->n_elements; k++)
     g_ptr_array_add (elements, (gpointer) arraigo_model_get_series_element (model, info->first_series + k));
 
   if (info->n_elements == 1 || region)
     {
-      g_autofree double *now = g_new0 (double, n);
-      g_autofree double *then = g_new0 (double, arraigo_run_get_n_saves (base));
+      const char *label = info->n_elements > 1 ? _("Region") : spec->title;
+      g_autofree double *now = sum_elements (run, info);
+      g_autofree double *then = sum_elements (base, info);
 
-      for (guint k = 0; k < info->n_elements; k++)
-        {
-          const double *a = arraigo_run_get_series (run, info->first_series + k);
-          const double *b = arraigo_run_get_series (base, info->first_series + k);
-
-          for (guint j = 0; j < n; j++)
-            now[j] += a[j];
-          for (guint j = 0; j < arraigo_run_get_n_saves (base); j++)
-            then[j] += b[j];
-        }
       if (info->n_elements == 1)
         add_band (m, bands, info->first_series, spec->title, 0);
-      arraigo_chart_model_add_series (m, ARRAIGO_CHART_LINE, info->n_elements > 1 ? _("Region") : spec->title,
-                                      0, n, x, now);
-      arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, info->n_elements > 1 ? _("Region") : spec->title,
-                                      0, arraigo_run_get_n_saves (base), arraigo_run_get_times (base), then);
+      arraigo_chart_model_add_series (m, ARRAIGO_CHART_LINE, label, 0, n, x, now);
+      arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, label, 0,
+                                      arraigo_run_get_n_saves (base), arraigo_run_get_times (base), then);
+      for (guint p = 0; p < n_comparisons; p++)
+        {
+          g_autofree double *pinned = sum_elements (comparisons[p].run, info);
+
+          arraigo_chart_model_add_comparison (m, comparisons[p].title, p, label, arraigo_chart_comparison_color (p),
+                                              arraigo_run_get_n_saves (comparisons[p].run),
+                                              arraigo_run_get_times (comparisons[p].run), pinned);
+        }
       add_points (m, spec, NULL, elements, 0, x[0], x[n - 1]);
     }
   else
@@ -235,13 +256,18 @@ arraigo_chart_build (const ArraigoChartSpec *spec,
         }
       if (stacked)
         {
-          g_autofree double *then = g_new0 (double, arraigo_run_get_n_saves (base));
+          g_autofree double *then = sum_elements (base, info);
 
-          for (guint k = 0; k < info->n_elements; k++)
-            for (guint j = 0; j < arraigo_run_get_n_saves (base); j++)
-              then[j] += arraigo_run_get_series (base, info->first_series + k)[j];
           arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, _("Region"), 3,
                                           arraigo_run_get_n_saves (base), arraigo_run_get_times (base), then);
+          for (guint p = 0; p < n_comparisons; p++)
+            {
+              g_autofree double *pinned = sum_elements (comparisons[p].run, info);
+
+              arraigo_chart_model_add_comparison (m, comparisons[p].title, p, _("Region"), 3,
+                                                  arraigo_run_get_n_saves (comparisons[p].run),
+                                                  arraigo_run_get_times (comparisons[p].run), pinned);
+            }
           add_points (m, spec, NULL, elements, 3, x[0], x[n - 1]);
         }
       else
@@ -252,6 +278,11 @@ arraigo_chart_build (const ArraigoChartSpec *spec,
             arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, element, k, arraigo_run_get_n_saves (base),
                                             arraigo_run_get_times (base),
                                             arraigo_run_get_series (base, info->first_series + k));
+            for (guint p = 0; p < n_comparisons; p++)
+              arraigo_chart_model_add_comparison (m, comparisons[p].title, p, element, k,
+                                                  arraigo_run_get_n_saves (comparisons[p].run),
+                                                  arraigo_run_get_times (comparisons[p].run),
+                                                  arraigo_run_get_series (comparisons[p].run, info->first_series + k));
             add_points (m, spec, element, elements, k, x[0], x[n - 1]);
           }
     }
@@ -259,6 +290,100 @@ arraigo_chart_build (const ArraigoChartSpec *spec,
   if (isfinite (marker))
     arraigo_chart_model_set_marker (m, marker, marker_label);
   return m;
+}
+
+/* SPEC's value in YEAR for RUN: the mean of the saves from YEAR to YEAR + 1
+ * of the region total (a chart that sums), of the elements' mean (one that
+ * averages) or of a single series. NAN when the chart has no region value
+ * or the run does not reach YEAR. */
+double
+arraigo_chart_spec_value_in_year (const ArraigoChartSpec *spec,
+                                  ArraigoModel           *model,
+                                  ArraigoRun             *run,
+                                  double                  year)
+{
+  const ArraigoVariableInfo *info = arraigo_model_get_variable (model, spec->variable);
+  const double *t = arraigo_run_get_times (run);
+  gboolean mean = g_strcmp0 (spec->aggregate, "mean") == 0;
+  g_autofree double *total = NULL;
+  double sum = 0;
+  guint count = 0;
+
+  if (info->n_elements > 1 && !mean && g_strcmp0 (spec->aggregate, "sum") != 0)
+    return NAN;
+  total = sum_elements (run, info);
+  for (guint j = 0; j < arraigo_run_get_n_saves (run); j++)
+    if (t[j] >= year - 1e-9 && t[j] < year + 1 - 1e-9)
+      {
+        sum += total[j];
+        count++;
+      }
+  if (count == 0)
+    return NAN;
+  return sum / count / (mean ? info->n_elements : 1);
+}
+
+/* VALUE for a spreadsheet cell: whole numbers from a thousand on, four
+ * significant digits below. */
+static void
+append_cell (GString *text,
+             double   value)
+{
+  if (!isfinite (value))
+    g_string_append (text, "\t");
+  else if (fabs (value) >= 1000)
+    g_string_append_printf (text, "\t%.0f", value);
+  else
+    g_string_append_printf (text, "\t%.4g", value);
+}
+
+/* The comparison table as tab-separated text, for a spreadsheet: one row per
+ * chart with a region value, its units, the baseline's value in YEAR, and
+ * for each of RUNS its value and its difference from the baseline in
+ * percent. */
+char *
+arraigo_chart_specs_compare (GPtrArray                    *specs,
+                             ArraigoModel                 *model,
+                             ArraigoRun                   *baseline,
+                             const ArraigoChartComparison *runs,
+                             guint                         n_runs,
+                             double                        year)
+{
+  GString *text = g_string_new (NULL);
+
+  /* TRANSLATORS: column headings of the comparison table; %.0f is a year */
+  g_string_append_printf (text, _("Output in %.0f"), year);
+  g_string_append_printf (text, "\t%s\t%s", _("Units"), _("Baseline"));
+  for (guint r = 0; r < n_runs; r++)
+    {
+      /* TRANSLATORS: a column heading: a scenario's difference from the baseline */
+      g_autofree char *versus = g_strdup_printf (_("%s vs baseline (%%)"), runs[r].title);
+
+      g_string_append_printf (text, "\t%s\t%s", runs[r].title, versus);
+    }
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < specs->len; i++)
+    {
+      const ArraigoChartSpec *spec = specs->pdata[i];
+      double base = arraigo_chart_spec_value_in_year (spec, model, baseline, year);
+
+      if (isnan (base))
+        continue;
+      g_string_append_printf (text, "%s\t%s", spec->title, spec->units ? spec->units : "");
+      append_cell (text, base);
+      for (guint r = 0; r < n_runs; r++)
+        {
+          double value = arraigo_chart_spec_value_in_year (spec, model, runs[r].run, year);
+
+          append_cell (text, value);
+          if (base != 0 && isfinite (value))
+            g_string_append_printf (text, "\t%+.1f", 100 * (value - base) / fabs (base));
+          else
+            g_string_append (text, "\t");
+        }
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
 }
 
 

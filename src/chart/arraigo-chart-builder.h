@@ -35,6 +35,13 @@ typedef struct
   char      *data_error;    /* why the observations could not be read, or NULL */
 } ArraigoChartSpec;
 
+/* A pinned scenario, drawn beside the current run in its own dashes. */
+typedef struct
+{
+  const char *title;
+  ArraigoRun *run;
+} ArraigoChartComparison;
+
 void               arraigo_chart_spec_free  (gpointer                 spec);
 GPtrArray         *arraigo_chart_specs_new  (ArraigoModel            *model);
 int                arraigo_chart_specs_find (GPtrArray               *specs,
@@ -47,8 +54,21 @@ ArraigoChartModel *arraigo_chart_build      (const ArraigoChartSpec  *spec,
                                              ArraigoRun              *run,
                                              ArraigoRun              *baseline,
                                              ArraigoEnsemble         *bands,
+                                             const ArraigoChartComparison *comparisons,
+                                             guint                    n_comparisons,
                                              ArraigoChartView         view,
                                              double                   marker,
                                              const char              *marker_label) G_GNUC_WARN_UNUSED_RESULT;
+
+double             arraigo_chart_spec_value_in_year (const ArraigoChartSpec *spec,
+                                                     ArraigoModel           *model,
+                                                     ArraigoRun             *run,
+                                                     double                  year);
+char              *arraigo_chart_specs_compare (GPtrArray                    *specs,
+                                                ArraigoModel                 *model,
+                                                ArraigoRun                   *baseline,
+                                                const ArraigoChartComparison *runs,
+                                                guint                         n_runs,
+                                                double                        year) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -33,6 +33,7 @@ series_free (gpointer data)
   g_free (s->y);
   g_free (s->y_low);
   g_free (s->base);
+  g_free (s->scenario);
   g_free (s);
 }
 
@@ -111,7 +112,7 @@ arraigo_chart_model_add_series (ArraigoChartModel      *self,
 {
   ArraigoChartSeries *s;
 
-  g_return_if_fail (kind != ARRAIGO_CHART_BAND);
+  g_return_if_fail (kind != ARRAIGO_CHART_BAND && kind != ARRAIGO_CHART_COMPARISON);
   g_return_if_fail (n == 0 || (x != NULL && y != NULL));
 
   s = series_new (kind, label, color, n, x, y);
@@ -152,6 +153,40 @@ arraigo_chart_model_add_band (ArraigoChartModel *self,
   ArraigoChartSeries *s = series_new (ARRAIGO_CHART_BAND, label, color, n, x, high);
 
   s->y_low = g_memdup2 (low, sizeof (double) * MAX (n, 1));
+  g_ptr_array_add (self->series, s);
+}
+
+/* The palette colour of pinned scenario PATTERN's line where the colour
+ * does not stand for an element (a region total): never the current run's. */
+guint
+arraigo_chart_comparison_color (guint pattern)
+{
+  static const guint colors[ARRAIGO_CHART_MAX_COMPARISONS] = { 1, 3, 5, 2 };
+
+  return colors[pattern % ARRAIGO_CHART_MAX_COMPARISONS];
+}
+
+/* A pinned scenario's line: LABEL names the element, as for the current
+ * run; SCENARIO names the scenario and PATTERN its dashes, the same on
+ * every chart. */
+void
+arraigo_chart_model_add_comparison (ArraigoChartModel *self,
+                                    const char        *scenario,
+                                    guint              pattern,
+                                    const char        *label,
+                                    guint              color,
+                                    guint              n,
+                                    const double      *x,
+                                    const double      *y)
+{
+  ArraigoChartSeries *s;
+
+  g_return_if_fail (n == 0 || (x != NULL && y != NULL));
+  g_return_if_fail (pattern < ARRAIGO_CHART_MAX_COMPARISONS);
+
+  s = series_new (ARRAIGO_CHART_COMPARISON, label, color, n, x, y);
+  s->scenario = g_strdup (scenario);
+  s->pattern = pattern;
   g_ptr_array_add (self->series, s);
 }
 
@@ -272,6 +307,9 @@ arraigo_chart_model_describe (ArraigoChartModel *self)
   return g_string_free (s, FALSE);
 }
 
+/* How the data table marks each pinned scenario's columns. */
+static const char *const pin_marks[ARRAIGO_CHART_MAX_COMPARISONS] = { "¹", "²", "³", "⁴" };
+
 /* A plain-text table: one row per x_step, one column per line or area. */
 char *
 arraigo_chart_model_to_table (ArraigoChartModel *self,
@@ -294,8 +332,9 @@ arraigo_chart_model_to_table (ArraigoChartModel *self,
   for (guint c = 0; c < columns->len; c++)
     {
       ArraigoChartSeries *ser = columns->pdata[c];
-      /* Baseline and data columns are marked; a note below says how. */
-      const char *mark = ser->kind == ARRAIGO_CHART_BASELINE ? "*" : ser->kind == ARRAIGO_CHART_POINTS ? "°" : "";
+      /* Baseline, data and pinned columns are marked; notes below say how. */
+      const char *mark = ser->kind == ARRAIGO_CHART_BASELINE ? "*" : ser->kind == ARRAIGO_CHART_POINTS ? "°" :
+                         ser->kind == ARRAIGO_CHART_COMPARISON ? pin_marks[ser->pattern] : "";
       g_autofree char *head = g_strdup_printf ("%.11s%s", ser->label ? ser->label : "", mark);
 
       g_string_append_printf (s, "  %12s", head);
@@ -320,5 +359,17 @@ arraigo_chart_model_to_table (ArraigoChartModel *self,
       g_string_append_c (s, '\n');
     }
   g_string_append_printf (s, "\n%s\n", _("* baseline (business as usual)   ° observed data"));
+  for (guint p = 0; p < ARRAIGO_CHART_MAX_COMPARISONS; p++)
+    for (guint c = 0; c < columns->len; c++)
+      {
+        ArraigoChartSeries *ser = columns->pdata[c];
+
+        if (ser->kind == ARRAIGO_CHART_COMPARISON && ser->pattern == p)
+          {
+            /* TRANSLATORS: a mark in the data table, then a pinned scenario's title */
+            g_string_append_printf (s, _("%s pinned: %s\n"), pin_marks[p], ser->scenario);
+            break;
+          }
+      }
   return g_string_free (s, FALSE);
 }

@@ -16,7 +16,11 @@ typedef enum
   ARRAIGO_CHART_POINTS,    /* observed data */
   ARRAIGO_CHART_BAND,      /* an uncertainty range: y_low .. y */
   ARRAIGO_CHART_AREA,      /* stacked on the areas before it */
+  ARRAIGO_CHART_COMPARISON, /* a pinned scenario: a dash pattern of its own */
 } ArraigoChartSeriesKind;
+
+/* Pinned scenarios a chart can tell apart by their dash patterns. */
+#define ARRAIGO_CHART_MAX_COMPARISONS 4
 
 typedef struct
 {
@@ -28,6 +32,8 @@ typedef struct
   double                 *y;
   double                 *y_low;   /* bands only */
   double                 *base;    /* areas only: the stack below, filled by the model */
+  char                   *scenario; /* comparisons only: the pinned scenario's title */
+  guint                   pattern;  /* comparisons only: which pin, 0 .. ARRAIGO_CHART_MAX_COMPARISONS - 1 */
 } ArraigoChartSeries;
 
 typedef struct _ArraigoChartModel ArraigoChartModel;
@@ -52,6 +58,15 @@ void                      arraigo_chart_model_add_band   (ArraigoChartModel     
                                                           const double             *x,
                                                           const double             *low,
                                                           const double             *high);
+guint                     arraigo_chart_comparison_color (guint pattern);
+void                      arraigo_chart_model_add_comparison (ArraigoChartModel *self,
+                                                              const char        *scenario,
+                                                              guint              pattern,
+                                                              const char        *label,
+                                                              guint              color,
+                                                              guint              n,
+                                                              const double      *x,
+                                                              const double      *y);
 void                      arraigo_chart_model_set_marker (ArraigoChartModel        *self,
                                                           double                    x,
                                                           const char               *label);

@@ -144,6 +144,29 @@ trace_line (Frame                    *f,
     }
 }
 
+/* Each pinned scenario's dashes, in units of the line width's scale:
+ * dotted, dash-dot, long dashes, dash-dot-dot. The baseline's are 5, 4. */
+static void
+set_comparison_dash (cairo_t *cr,
+                     guint    pattern,
+                     double   scale)
+{
+  static const double patterns[ARRAIGO_CHART_MAX_COMPARISONS][6] = {
+    { 1, 3 },
+    { 9, 3, 2, 3 },
+    { 14, 4 },
+    { 8, 3, 2, 3, 2, 3 },
+  };
+  static const int lengths[ARRAIGO_CHART_MAX_COMPARISONS] = { 2, 4, 2, 6 };
+  double dashes[6];
+  guint p = pattern % ARRAIGO_CHART_MAX_COMPARISONS;
+
+  for (int i = 0; i < lengths[p]; i++)
+    dashes[i] = patterns[p][i] * scale;
+  cairo_set_dash (cr, dashes, lengths[p], 0);
+  cairo_set_line_cap (cr, p == 0 ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
+}
+
 static void
 draw_series (Frame                    *f,
              const ArraigoChartSeries *s)
@@ -199,6 +222,16 @@ draw_series (Frame                    *f,
         break;
       }
 
+    case ARRAIGO_CHART_COMPARISON:
+      trace_line (f, s, NULL);
+      set_color (cr, color, 1);
+      cairo_set_line_width (cr, w);
+      set_comparison_dash (cr, s->pattern, f->style->scale);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      break;
+
     case ARRAIGO_CHART_POINTS:
       for (guint k = 0; k < s->n; k++)
         {
@@ -216,7 +249,98 @@ draw_series (Frame                    *f,
     }
 }
 
-/* One legend entry per label, plus the meaning of dashes and points. */
+/* The legend's picture of a series of KIND, SW wide, centred on CY. */
+static void
+draw_key (cairo_t                 *cr,
+          const ArraigoChartStyle *style,
+          ArraigoChartSeriesKind   kind,
+          guint                    pattern,
+          const ArraigoColor      *color,
+          double                   x,
+          double                   cy,
+          double                   sw)
+{
+  if (kind == ARRAIGO_CHART_POINTS)
+    {
+      cairo_arc (cr, x + sw / 2, cy, 3.2 * style->scale, 0, 2 * G_PI);
+      set_color (cr, color, 0.7);
+      cairo_fill (cr);
+    }
+  else if (kind == ARRAIGO_CHART_BAND)
+    {
+      cairo_rectangle (cr, x, cy - 4 * style->scale, sw, 8 * style->scale);
+      set_color (cr, color, 0.25);
+      cairo_fill (cr);
+    }
+  else
+    {
+      double dashes[] = { 4 * style->scale, 3 * style->scale };
+
+      cairo_move_to (cr, x, crisp (cy));
+      cairo_line_to (cr, x + sw, crisp (cy));
+      if (kind == ARRAIGO_CHART_BASELINE)
+        cairo_set_dash (cr, dashes, 2, 0);
+      else if (kind == ARRAIGO_CHART_COMPARISON)
+        set_comparison_dash (cr, pattern, style->scale);
+      cairo_set_line_width (cr, 2 * style->scale);
+      set_color (cr, color, 1);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+    }
+}
+
+/* A legend key outside a chart (a table heading, a pinned scenario's
+ * button), WIDTH by HEIGHT: KIND's line or mark in palette colour COLOR,
+ * with PATTERN's dashes for a comparison; the text colour for COLOR
+ * G_MAXUINT. */
+void
+arraigo_chart_render_key (cairo_t                 *cr,
+                          const ArraigoChartStyle *style,
+                          ArraigoChartSeriesKind   kind,
+                          guint                    pattern,
+                          guint                    color,
+                          double                   width,
+                          double                   height)
+{
+  draw_key (cr, style, kind, pattern,
+            color == G_MAXUINT ? &style->foreground : &style->palette[color % ARRAIGO_CHART_PALETTE_SIZE],
+            0, height / 2, width);
+}
+
+typedef struct
+{
+  const char         *label;
+  int                 kind;      /* an ArraigoChartSeriesKind */
+  const ArraigoColor *color;
+  guint               pattern;   /* comparisons */
+} LegendEntry;
+
+/* A pinned scenario's legend colour: its lines' colour when they all have
+ * one (a region total), the text colour when the colour means a country. */
+static const ArraigoColor *
+comparison_color (Frame             *f,
+                  ArraigoChartModel *model,
+                  const char        *scenario)
+{
+  const ArraigoColor *color = NULL;
+
+  for (guint i = 0; i < arraigo_chart_model_get_n_series (model); i++)
+    {
+      const ArraigoChartSeries *s = arraigo_chart_model_get_series (model, i);
+      const ArraigoColor *c = &f->style->palette[s->color % ARRAIGO_CHART_PALETTE_SIZE];
+
+      if (s->kind != ARRAIGO_CHART_COMPARISON || g_strcmp0 (s->scenario, scenario) != 0)
+        continue;
+      if (color != NULL && color != c)
+        return &f->style->foreground;
+      color = c;
+    }
+  return color ? color : &f->style->foreground;
+}
+
+/* One legend entry per label, then what the baseline's dashes, each pinned
+ * scenario's dashes, the points and the band mean. */
 static double
 draw_legend (Frame             *f,
              ArraigoChartModel *model,
@@ -224,41 +348,53 @@ draw_legend (Frame             *f,
              double             y0,
              double             max_x)
 {
-  double x = x0, y = y0, row_h = 0, sw = 16 * f->style->scale;
+  double x = x0, y = y0, row_h = 0;
   gboolean has_baseline = FALSE, has_points = FALSE, has_band = FALSE;
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) seen_pins = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) entries = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
+  g_autoptr (GArray) pins = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
   int w, h;
 
-  set_font (f->layout, f->style, 0.9, FALSE);
-  for (guint i = 0; i < arraigo_chart_model_get_n_series (model) + 3; i++)
+  for (guint i = 0; i < arraigo_chart_model_get_n_series (model); i++)
     {
-      const ArraigoChartSeries *s = i < arraigo_chart_model_get_n_series (model) ? arraigo_chart_model_get_series (model, i) : NULL;
-      const char *label;
-      int kind;
+      const ArraigoChartSeries *s = arraigo_chart_model_get_series (model, i);
+      LegendEntry e = { s->label, s->kind, &f->style->palette[s->color % ARRAIGO_CHART_PALETTE_SIZE], s->pattern };
 
-      if (s != NULL)
+      has_baseline |= s->kind == ARRAIGO_CHART_BASELINE;
+      has_points |= s->kind == ARRAIGO_CHART_POINTS;
+      has_band |= s->kind == ARRAIGO_CHART_BAND;
+      if (s->kind == ARRAIGO_CHART_COMPARISON && s->scenario != NULL && !g_hash_table_contains (seen_pins, s->scenario))
         {
-          has_baseline |= s->kind == ARRAIGO_CHART_BASELINE;
-          has_points |= s->kind == ARRAIGO_CHART_POINTS;
-          has_band |= s->kind == ARRAIGO_CHART_BAND;
-          if (s->kind != ARRAIGO_CHART_LINE && s->kind != ARRAIGO_CHART_AREA)
-            continue;
-          if (s->label == NULL || g_hash_table_contains (seen, s->label))
-            continue;
-          g_hash_table_add (seen, s->label);
-          label = s->label;
-          kind = s->kind;
+          g_hash_table_add (seen_pins, s->scenario);
+          e.label = s->scenario;
+          e.color = comparison_color (f, model, s->scenario);
+          g_array_append_val (pins, e);
         }
-      else if (i == arraigo_chart_model_get_n_series (model) && has_baseline)
-        label = _("Baseline"), kind = ARRAIGO_CHART_BASELINE;
-      else if (i == arraigo_chart_model_get_n_series (model) + 1 && has_points)
-        label = _("CBP data"), kind = ARRAIGO_CHART_POINTS;
-      else if (i == arraigo_chart_model_get_n_series (model) + 2 && has_band)
-        label = _("Uncertainty"), kind = ARRAIGO_CHART_BAND;
-      else
-        continue;
+      else if ((s->kind == ARRAIGO_CHART_LINE || s->kind == ARRAIGO_CHART_AREA) &&
+               s->label != NULL && !g_hash_table_contains (seen, s->label))
+        {
+          g_hash_table_add (seen, s->label);
+          g_array_append_val (entries, e);
+        }
+    }
+  if (has_baseline)
+    g_array_append_val (entries, ((LegendEntry) { _("Baseline"), ARRAIGO_CHART_BASELINE, &f->style->foreground, 0 }));
+  if (!f->style->hide_pins)
+    g_array_append_vals (entries, pins->data, pins->len);
+  if (has_points)
+    g_array_append_val (entries, ((LegendEntry) { _("CBP data"), ARRAIGO_CHART_POINTS, &f->style->foreground, 0 }));
+  if (has_band)
+    g_array_append_val (entries, ((LegendEntry) { _("Uncertainty"), ARRAIGO_CHART_BAND, &f->style->foreground, 0 }));
 
-      text_size (f->layout, label, &w, &h);
+  set_font (f->layout, f->style, 0.9, FALSE);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const LegendEntry *e = &g_array_index (entries, LegendEntry, i);
+      double sw = (e->kind == ARRAIGO_CHART_COMPARISON ? 28 : 16) * f->style->scale;
+      double cy;
+
+      text_size (f->layout, e->label, &w, &h);
       if (x + sw + 6 + w > max_x && x > x0)
         {
           x = x0;
@@ -266,37 +402,9 @@ draw_legend (Frame             *f,
           row_h = 0;
         }
       row_h = MAX (row_h, h);
-      {
-        double cy = y + h / 2.0;
-        const ArraigoColor *c = s ? &f->style->palette[s->color % ARRAIGO_CHART_PALETTE_SIZE] : &f->style->foreground;
-
-        if (kind == ARRAIGO_CHART_POINTS)
-          {
-            cairo_arc (f->cr, x + sw / 2, cy, 3.2 * f->style->scale, 0, 2 * G_PI);
-            set_color (f->cr, c, 0.7);
-            cairo_fill (f->cr);
-          }
-        else if (kind == ARRAIGO_CHART_BAND)
-          {
-            cairo_rectangle (f->cr, x, cy - 4 * f->style->scale, sw, 8 * f->style->scale);
-            set_color (f->cr, c, 0.25);
-            cairo_fill (f->cr);
-          }
-        else
-          {
-            double dashes[] = { 4 * f->style->scale, 3 * f->style->scale };
-
-            cairo_move_to (f->cr, x, crisp (cy));
-            cairo_line_to (f->cr, x + sw, crisp (cy));
-            if (kind == ARRAIGO_CHART_BASELINE)
-              cairo_set_dash (f->cr, dashes, 2, 0);
-            cairo_set_line_width (f->cr, 2 * f->style->scale);
-            set_color (f->cr, c, 1);
-            cairo_stroke (f->cr);
-            cairo_set_dash (f->cr, NULL, 0, 0);
-          }
-        show_text (f, label, x + sw + 5, y, 0, &f->style->foreground, 0.9);
-      }
+      cy = y + h / 2.0;
+      draw_key (f->cr, f->style, e->kind, e->pattern, e->color, x, cy, sw);
+      show_text (f, e->label, x + sw + 5, y, 0, &f->style->foreground, 0.9);
       x += sw + 6 + w + 14 * f->style->scale;
     }
   return y + row_h;
@@ -347,20 +455,35 @@ draw_hover (Frame             *f,
           {
             g_autofree char *value = arraigo_format_number (s->y[k], step / 10, magnitude);
             g_autofree char *label = g_markup_escape_text (s->label ? s->label : "", -1);
-            const char *what = s->kind == ARRAIGO_CHART_BASELINE ? _(" (baseline)") : s->kind == ARRAIGO_CHART_POINTS ? _(" (data)") : "";
+            g_autofree char *what = NULL;
 
+            if (s->kind == ARRAIGO_CHART_COMPARISON)
+              {
+                g_autofree char *scenario = g_markup_escape_text (s->scenario ? s->scenario : "", -1);
+
+                what = g_strdup_printf (" (%s)", scenario);
+              }
+            else
+              what = g_strdup (s->kind == ARRAIGO_CHART_BASELINE ? _(" (baseline)") : s->kind == ARRAIGO_CHART_POINTS ? _(" (data)") : "");
             g_string_append_printf (text, "\n%s%s: %s", label, what, value);
             break;
           }
     }
 
-  set_font (f->layout, f->style, 0.9, FALSE);
-  pango_layout_set_markup (f->layout, text->str, -1);
-  pango_layout_get_pixel_size (f->layout, &tw, &th);
+  /* With pinned scenarios the readout grows: smaller type until it fits
+   * the plot's height, down to two thirds. */
+  for (double relative = 0.9; ; relative -= 0.05)
+    {
+      set_font (f->layout, f->style, relative, FALSE);
+      pango_layout_set_markup (f->layout, text->str, -1);
+      pango_layout_get_pixel_size (f->layout, &tw, &th);
+      if (th + 2 * pad <= f->bottom - f->top || relative <= 0.65)
+        break;
+    }
   box_w = tw + 2 * pad;
   box_h = th + 2 * pad;
-  bx = px + 10 + box_w < f->right ? px + 10 : px - 10 - box_w;
-  by = f->top + 4;
+  bx = px + 10 + box_w < f->right ? px + 10 : MAX (2, px - 10 - box_w);
+  by = MAX (2, MIN (f->top + 4, f->bottom - box_h));
   cairo_rectangle (f->cr, bx, by, box_w, box_h);
   set_color (f->cr, &f->style->background, 1);
   if (f->style->background.a == 0)
@@ -439,11 +562,12 @@ arraigo_chart_static_key (double                   width,
   for (guint i = 0; i < arraigo_chart_model_get_n_series (model); i++)
     {
       const ArraigoChartSeries *s = arraigo_chart_model_get_series (model, i);
-      double identity[2] = { s->kind, s->color };
+      double identity[3] = { s->kind, s->color, s->pattern };
 
       /* Every series has a legend entry, which sets the plot frame. */
-      h = hash_doubles (h, identity, 2);
+      h = hash_doubles (h, identity, 3);
       h = (h ^ (s->label ? g_str_hash (s->label) : 0)) * 1099511628211ull;
+      h = (h ^ (s->scenario ? g_str_hash (s->scenario) : 0)) * 1099511628211ull;
       if (is_current (s))
         continue;
       h = hash_doubles (h, s->y, s->n);
@@ -455,6 +579,7 @@ arraigo_chart_static_key (double                   width,
   h = (h ^ (arraigo_chart_model_get_units (model) ? g_str_hash (arraigo_chart_model_get_units (model)) : 0)) * 1099511628211ull;
   h = (h ^ (style->font ? g_str_hash (style->font) : 0)) * 1099511628211ull;
   h = (h ^ (guint64) style->hide_title) * 1099511628211ull;
+  h = (h ^ (guint64) style->hide_pins) * 1099511628211ull;
   return h;
 }
 
@@ -602,16 +727,17 @@ arraigo_chart_render_layers (cairo_t                 *cr,
   if (!(layers & ARRAIGO_CHART_LAYER_STATIC))
     cairo_pattern_destroy (cairo_pop_group (cr));
 
-  /* Series, clipped to the plot: bands and areas under lines, points on top. */
+  /* Series, clipped to the plot: bands and areas under lines, the baseline
+   * and pinned scenarios under the current run, points on top. */
   cairo_save (cr);
   cairo_rectangle (cr, f.left, f.top - 2, f.right - f.left, f.bottom - f.top + 4);
   cairo_clip (cr);
-  for (int pass = 0; pass < 3; pass++)
+  for (int pass = 0; pass < 4; pass++)
     for (guint i = 0; i < arraigo_chart_model_get_n_series (model); i++)
       {
         const ArraigoChartSeries *s = arraigo_chart_model_get_series (model, i);
         int wanted = s->kind == ARRAIGO_CHART_BAND || s->kind == ARRAIGO_CHART_AREA ? 0
-                   : s->kind == ARRAIGO_CHART_POINTS ? 2 : 1;
+                   : s->kind == ARRAIGO_CHART_LINE ? 2 : s->kind == ARRAIGO_CHART_POINTS ? 3 : 1;
 
         if (wanted == pass && (layers & (is_current (s) ? ARRAIGO_CHART_LAYER_CURRENT : ARRAIGO_CHART_LAYER_STATIC)))
           draw_series (&f, s);

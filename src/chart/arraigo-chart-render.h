@@ -29,6 +29,7 @@ typedef struct
   const char  *font;         /* Pango font description, e.g. "Sans 10" */
   double       scale;        /* 1 normally, larger for a projector */
   gboolean     hide_title;   /* when the surroundings already name the chart */
+  gboolean     hide_pins;    /* leave pinned scenarios out of the legend: the surroundings name them */
 } ArraigoChartStyle;
 
 /* What a lever change redraws (the current run) and what it leaves alone. */
@@ -52,6 +53,13 @@ guint64 arraigo_chart_static_key       (double                   width,
                                         double                   height,
                                         ArraigoChartModel       *model,
                                         const ArraigoChartStyle *style);
+void    arraigo_chart_render_key       (cairo_t                 *cr,
+                                        const ArraigoChartStyle *style,
+                                        ArraigoChartSeriesKind   kind,
+                                        guint                    pattern,
+                                        guint                    color,
+                                        double                   width,
+                                        double                   height);
 void arraigo_chart_render     (cairo_t                 *cr,
                                double                   width,
                                double                   height,

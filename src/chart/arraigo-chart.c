@@ -17,6 +17,7 @@ struct _ArraigoChart
   double             hover_x;
   double             scale;
   gboolean           hide_title;
+  gboolean           hide_pins;
 
   /* The static layer (frame, baselines, data) as last drawn: while a slider
    * moves only the current run's lines change. */
@@ -45,13 +46,13 @@ to_color (const GdkRGBA *rgba,
 
 /* Colours and font come from the theme, so light, dark and high contrast
  * all work; the palette is defined in style.css. */
-static void
-style_from_widget (ArraigoChart      *self,
-                   ArraigoChartStyle *style,
-                   char             **font)
+void
+arraigo_chart_style_from_widget (GtkWidget         *widget,
+                                 ArraigoChartStyle *style,
+                                 char             **font)
 {
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  PangoFontDescription *desc = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  PangoFontDescription *desc = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
   GdkRGBA fg;
   gboolean dark;
 
@@ -73,8 +74,17 @@ style_from_widget (ArraigoChart      *self,
     }
   *font = desc ? pango_font_description_to_string (desc) : g_strdup ("Sans 10");
   style->font = *font;
+}
+
+static void
+style_from_widget (ArraigoChart      *self,
+                   ArraigoChartStyle *style,
+                   char             **font)
+{
+  arraigo_chart_style_from_widget (GTK_WIDGET (self), style, font);
   style->scale = self->scale;
   style->hide_title = self->hide_title;
+  style->hide_pins = self->hide_pins;
 }
 
 static void
@@ -235,5 +245,17 @@ arraigo_chart_set_scale (ArraigoChart *self,
                          double        scale)
 {
   self->scale = CLAMP (scale, 0.5, 4);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Whether the legend leaves out pinned scenarios, because the window names
+ * them beside their dashes above the charts. */
+void
+arraigo_chart_set_hide_pins (ArraigoChart *self,
+                             gboolean      hide_pins)
+{
+  g_return_if_fail (ARRAIGO_IS_CHART (self));
+
+  self->hide_pins = hide_pins;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "arraigo-chart-model.h"
+#include "arraigo-chart-render.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,11 @@ void               arraigo_chart_set_scale (ArraigoChart      *self,
                                             double             scale);
 void               arraigo_chart_set_hide_title (ArraigoChart *self,
                                                  gboolean      hide_title);
+
+void               arraigo_chart_set_hide_pins (ArraigoChart *self,
+                                                gboolean      hide_pins);
+void               arraigo_chart_style_from_widget (GtkWidget         *widget,
+                                                    ArraigoChartStyle *style,
+                                                    char             **font);
 
 G_END_DECLS
