@@ -13,7 +13,7 @@ def fyavg(name, fy):
     i = col(name); vals = [d[i] for d in data if fy - 1 + 0.75 <= d[0] < fy + 0.75]
     return sum(vals) / len(vals) if vals else float('nan')
 obs = {}
-for row in csv.DictReader(open("../shared/data/usbp_sw_border_encounters_by_citizenship_fy2000_2025.csv")):
+for row in csv.DictReader(open("data/history/usbp_sw_border_encounters_by_citizenship_fy2000_2025.csv")):
     obs[(int(row["fiscal_year"]), row["country"])] = float(row["usbp_sw_border_encounters"])
 print("FY   " + "".join(f"{c[:9]:>19}" for c in C))
 err = {c: {"fit": [], "check": []} for c in C}
