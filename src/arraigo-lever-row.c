@@ -9,9 +9,10 @@
 #include "arraigo-sources-window.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
+
+#include "chart/arraigo-ticks.h"
 
 struct _ArraigoLeverRow
 {
@@ -142,27 +143,38 @@ reset_clicked_cb (ArraigoLeverRow *self)
   arraigo_scenario_reset_lever (self->scenario, self->lever);
 }
 
-/* The number in what people type, in their locale's way or plainly:
- * "1,200", "1.200" (Spanish thousands), "0,5" (Spanish decimal), "1.5e3".
- * A '.' or ',' is the decimal point when it is the locale's, or when it is
- * not followed by exactly three digits; otherwise it groups thousands. */
+/* The first number in what people type, in their language's way or
+ * plainly: "1,200", "1.200" (Spanish thousands), "0,5" (Spanish decimal),
+ * "1.5e3", "120% of 2017". A '.' or ',' is the decimal mark when it is the
+ * one numbers are shown with, or when it is not followed by exactly three
+ * digits; otherwise it groups thousands. The number ends at the first
+ * character that cannot be part of it, so the words after it ("of 2017")
+ * are not read. */
 static gboolean
 parse_typed_number (const char *text,
                     double     *value)
 {
-  const struct lconv *conv = localeconv ();
-  char radix = conv->decimal_point != NULL && conv->decimal_point[0] == ',' ? ',' : '.';
+  char radix = arraigo_format_decimal_mark ()[0] == ',' ? ',' : '.';
   g_autoptr (GString) number = g_string_new (NULL);
+  const char *c = text;
   char *end = NULL;
 
-  for (const char *c = text; *c; c++)
+  /* Up to the number: a currency, a word. */
+  while (*c != '\0' && !g_ascii_isdigit (*c) &&
+         !((*c == '-' || *c == '+' || *c == '.' || *c == ',') && g_ascii_isdigit (c[1])))
+    c++;
+  for (; *c; c++)
     {
-      if (g_ascii_isdigit (*c) || *c == '-' || *c == '+')
+      if (g_ascii_isdigit (*c) || ((*c == '-' || *c == '+') && number->len == 0))
         g_string_append_c (number, *c);
       else if ((*c == 'e' || *c == 'E') && number->len > 0 && g_ascii_isdigit (number->str[number->len - 1]) &&
                (g_ascii_isdigit (c[1]) || ((c[1] == '-' || c[1] == '+') && g_ascii_isdigit (c[2]))))
-        g_string_append_c (number, 'e');
-      else if (*c == '.' || *c == ',')
+        {
+          g_string_append_c (number, 'e');
+          if (c[1] == '-' || c[1] == '+')
+            g_string_append_c (number, *++c);
+        }
+      else if ((*c == '.' || *c == ',') && g_ascii_isdigit (c[1]))
         {
           int following = 0;
 
@@ -171,6 +183,8 @@ parse_typed_number (const char *text,
           if (*c == radix || following != 3)
             g_string_append_c (number, '.');
         }
+      else
+        break;
     }
   if (number->len == 0)
     return FALSE;

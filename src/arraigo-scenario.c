@@ -8,6 +8,7 @@
 #include "arraigo-scenario.h"
 
 #include "arraigo-localized.h"
+#include "chart/arraigo-ticks.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -562,7 +563,7 @@ arraigo_scenario_format_value (ArraigoScenario *self,
   const ArraigoLever *lever = arraigo_scenario_get_lever (self, index);
   const char *format = lever->format && format_is_safe (lever->format) ? lever->format : "%g";
   double shown = value * lever->display_scale;
-  g_autoptr (GString) grouped = NULL;
+  g_autoptr (GString) text = NULL;
 
   /* A year is written without grouping ("2030", not "2,030"). */
   if (lever->is_year)
@@ -573,18 +574,39 @@ arraigo_scenario_format_value (ArraigoScenario *self,
       format = lever->large_format;
       shown *= lever->large_scale;
     }
-  /* Add the grouping flag to each %.Nf conversion. */
-  grouped = g_string_new (NULL);
+  /* The format's words around the number the app's one formatter writes. */
+  text = g_string_new (NULL);
   for (const char *c = format; *c; c++)
     {
-      g_string_append_c (grouped, *c);
-      if (*c == '%' && c[1] == '.')
-        g_string_append_c (grouped, '\'');
+      int digits = -1;
+
+      if (*c != '%')
+        {
+          g_string_append_c (text, *c);
+          continue;
+        }
+      c++;
+      if (*c == '%')
+        {
+          g_string_append_c (text, '%');
+          continue;
+        }
+      if (*c == '.')
+        digits = (int) g_ascii_strtoll (c + 1, (char **) &c, 10);
+      if (*c == 'f')
+        {
+          g_autofree char *number = arraigo_format_decimal (shown, digits < 0 ? 6 : digits);
+
+          g_string_append (text, number);
+        }
+      else
+        {
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_string_append (text, g_ascii_formatd (number, sizeof number, *c == 'e' ? "%e" : "%g", shown));
+        }
     }
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  return g_strdup_printf (grouped->str, shown);
-#pragma GCC diagnostic pop
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* One lever as the exports and the shared text give it. With EXACT, the

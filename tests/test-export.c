@@ -216,11 +216,9 @@ test_text_round_trip (void)
     n_changed += !arraigo_scenario_is_default (scenario, i);
   g_assert_cmpuint (g_strv_length (lines), ==, n_changed + 3);   /* title, levers, model, "" */
   g_assert_cmpstr (lines[n_changed + 1], ==, "Model: northern-triangle.xmile");
-  /* (Grouping digits, "250,000", is the locale's.) */
-  g_assert_nonnull (strstr (text, "\nSeasonal visas: 250000 (250"));
-  g_assert_nonnull (strstr (text, "000 visas/year)\n"));
+  g_assert_nonnull (strstr (text, "\nSeasonal visas: 250000 (250,000 visas/year)\n"));
   g_assert_nonnull (strstr (text, "\nAid budget: 1234.5678 (USD 1.23 billion/year)\n"));
-  g_assert_nonnull (strstr (text, "\nAsylum access: 0.3333333333333333 (0.33)\n"));
+  g_assert_nonnull (strstr (text, "\nAsylum access: 0.3333333333333333 (33% let in)\n"));
   g_assert_nonnull (strstr (text, "\nHurricane year: 2031\n"));
   g_assert_null (strstr (text, "Court capacity"));   /* at its default */
 
@@ -609,6 +607,33 @@ test_comparison_series (void)
   }
 }
 
+
+/* A chart of shares reads in percent on its axis, hover and table. */
+static void
+test_percent_chart (void)
+{
+  g_autoptr (ArraigoModel) model = arraigo_test_builtin_model ();
+  g_autoptr (GPtrArray) specs = arraigo_chart_specs_new (model);
+  g_autoptr (ArraigoRun) run = arraigo_run_new (model);
+  g_autoptr (GError) error = NULL;
+  int food = arraigo_chart_specs_find (specs, model, "Food insecurity");
+  g_autoptr (ArraigoChartModel) chart = NULL;
+  g_autofree char *table = NULL, *quarter = NULL;
+
+  g_assert_cmpint (food, >=, 0);
+  g_assert_true (arraigo_run_execute (run, &error));
+  g_assert_no_error (error);
+  chart = arraigo_chart_build (specs->pdata[food], model, run, run, NULL, NULL, 0, ARRAIGO_CHART_VIEW_COUNTRIES, NAN, NULL);
+  g_assert_true (arraigo_chart_model_get_percent (chart));
+  quarter = arraigo_chart_model_format_value (chart, 0.25, 0.05, 0.35);
+  g_assert_cmpstr (quarter, ==, "25%");
+  table = arraigo_chart_model_to_table (chart, 1);
+  /* Guatemala's share in 2012, 0.20, as a percentage. */
+  g_test_message ("%s", table);
+  g_assert_nonnull (strstr (table, " 20.00%"));
+  g_assert_null (strstr (table, " 0.2"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,6 +644,7 @@ main (int   argc,
     adw_init ();
   g_test_add_func ("/export/sheet-formats", test_sheet_formats);
   g_test_add_func ("/export/comparison-series", test_comparison_series);
+  g_test_add_func ("/export/percent-chart", test_percent_chart);
   g_test_add_func ("/export/text-round-trip", test_text_round_trip);
   g_test_add_func ("/export/window-actions", test_window_actions);
   return g_test_run ();

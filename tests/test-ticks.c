@@ -85,7 +85,7 @@ assert_format (double      value,
 static void
 test_format (void)
 {
-  /* The C locale has no thousands separator; en_US (below) does. */
+  /* The C locale has no separators of its own: English ones are used. */
   assert_format (0, 50000, 300000, "0");
   assert_format (150000, 50000, 300000, "150k");
   assert_format (1200000, 200000, 1400000, "1.2M");
@@ -97,7 +97,30 @@ test_format (void)
   assert_format (20000, 20000, 400000, "20k");
   assert_format (15000, 5000, 20000, "15k");
   assert_format (12500, 500, 12500, "12.5k");
-  assert_format (9500, 500, 9999, "9500");
+  assert_format (9500, 500, 9999, "9,500");
+}
+
+/* Every number a person reads: thousands grouped, the sign kept, no -0. */
+static void
+test_format_decimal (void)
+{
+  static const struct { double value; int digits; const char *text; } cases[] = {
+    { 1234567.891, 2, "1,234,567.89" }, { -1234.5, 1, "-1,234.5" }, { -0.0001, 2, "0.00" },
+    { 999, 0, "999" }, { 1000, 0, "1,000" }, { 100000, 0, "100,000" }, { 0.5, 3, "0.500" },
+    { 250000, 0, "250,000" }, { 12, 0, "12" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = arraigo_format_decimal (cases[i].value, cases[i].digits);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+  {
+    g_autofree char *text = arraigo_format_decimal (NAN, 2);
+
+    g_assert_cmpstr (text, ==, "–");
+  }
 }
 
 static void
@@ -111,8 +134,8 @@ test_format_locale (void)
   {
     g_autofree char *text = arraigo_format_number (9500, 500, 9900);
 
-    /* en_US groups thousands; C.UTF-8 does not. Either way the digits stay. */
-    g_assert_true (g_str_equal (text, "9,500") || g_str_equal (text, "9500"));
+    /* en_US groups thousands with its own separator; C.UTF-8 takes English ones. */
+    g_assert_cmpstr (text, ==, "9,500");
   }
   setlocale (LC_NUMERIC, "C");
 }
@@ -141,8 +164,15 @@ test_format_spanish (void)
   millions = arraigo_format_number (1500000, 500000, 3000000);
   billions = arraigo_format_number (2e9, 1e9, 3e9);
   g_assert_cmpstr (thousands, ==, "150 mil");
-  g_assert_cmpstr (millions, ==, "1.5 M");       /* the C locale's decimal point */
+  g_assert_cmpstr (millions, ==, "1,5 M");       /* the C locale has none: Spanish marks */
   g_assert_cmpstr (billions, ==, "2 mil M");
+  {
+    g_autofree char *grouped = arraigo_format_decimal (1234.5, 1);
+    g_autofree char *small = arraigo_format_number (9500, 500, 9900);
+
+    g_assert_cmpstr (grouped, ==, "1.234,5");
+    g_assert_cmpstr (small, ==, "9.500");
+  }
 
   if (keep != NULL)
     g_setenv ("LANGUAGE", keep, TRUE);
@@ -160,6 +190,7 @@ main (int   argc,
   g_test_add_func ("/arraigo/ticks/nice-number", test_nice_number);
   g_test_add_func ("/arraigo/ticks/loose-range", test_loose_range);
   g_test_add_func ("/arraigo/ticks/format", test_format);
+  g_test_add_func ("/arraigo/ticks/format-decimal", test_format_decimal);
   g_test_add_func ("/arraigo/ticks/format-locale", test_format_locale);
   return g_test_run ();
 }

@@ -348,8 +348,15 @@ test_absurd_values (void)
 
     gtk_range_set_value (GTK_RANGE (arraigo_lever_row_get_scale (border)), 2.93);
     g_assert_cmpfloat_with_epsilon (arraigo_scenario_get_value (scenario, lever), 2.95, 1e-9);
-    g_assert_true (arraigo_lever_row_enter_value (border, "1.23"));
+    /* Shown as a percentage of the 2017 level, typed likewise, the words
+     * after the number left alone. */
+    g_assert_true (arraigo_lever_row_enter_value (border, "123"));
     g_assert_cmpfloat_with_epsilon (arraigo_scenario_get_value (scenario, lever), 1.23, 1e-9);   /* typed: as typed */
+    g_assert_cmpstr (value_text (border), ==, "123% of 2017");
+    g_assert_true (arraigo_lever_row_enter_value (border, "140% of 2017"));
+    g_assert_cmpfloat_with_epsilon (arraigo_scenario_get_value (scenario, lever), 1.4, 1e-9);
+    g_assert_true (arraigo_lever_row_enter_value (row, "USD 600 million/year"));
+    g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 600);
     arraigo_scenario_reset_lever (scenario, lever);
   }
   /* A year is chosen from a list with "None", not dragged through 235. */

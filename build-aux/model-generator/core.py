@@ -127,7 +127,7 @@ aux("Food insecurity target",
     "MIN(Food_insecurity_ceiling, Initial_food_insecurity * (Initial_income_per_head / Income_per_head) ^ Income_elasticity_of_food_insecurity + Climate_shock + Hurricane_shock)",
     arr=True, doc="Food insecurity the drivers point to.")
 stock("Food insecurity", "Initial_food_insecurity", inflows=["Change in food insecurity"], doc="Share of people food-insecure.",
-      chart={"order": "10", "title": "Food insecurity", "title-es": "Inseguridad alimentaria", "units": "share of people", "units-es": "proporción de la población", "aggregate": "none"})
+      chart={"order": "10", "title": "Food insecurity", "title-es": "Inseguridad alimentaria", "units": "percent of people", "units-es": "porcentaje de la población", "aggregate": "none", "format": "percent"})
 flow("Change in food insecurity", "(Food_insecurity_target - Food_insecurity) / Food_insecurity_adjustment_time", units="1/year", doc="Hunger follows shocks with a lag.")
 
 # ================================================================ displacement

@@ -89,10 +89,10 @@ lever("Seasonal visas", 31000, "visas/year",
            "group": "Visas", "step": "1000", "default": "31000", "format": "%.0f visas/year", "order": "1"})
 param("Historical worker protection", 0.2, "dmnl", "Worker protection before the policy year, 0 none to 1 full (assumption: recruitment abuse and debt are common; Selee, S4).", 0.1, 0.4)
 lever("Worker protection", 0.2, "dmnl",
-      "Recruitment rules, consular help and portable visas that keep seasonal workers from debt bondage and abuse, so more take part and more of their pay comes home (Selee, S4, mechanism 8). 0 none, 1 full.",
+      "Recruitment rules, consular help and portable visas that keep seasonal workers from debt bondage and abuse, so more take part and more of their pay comes home (Selee, S4, mechanism 8). Shown in percent: 0% none, 100% full.",
       (0, 1), "Historical_worker_protection",
-      {"doc-es": "Reglas de reclutamiento, ayuda consular y visas portables que protegen a los trabajadores temporales de deudas y abusos, para que participen más y traigan más de su salario (Selee, S4, mecanismo 8). 0 ninguna, 1 plena.",
-       "label-es": "Protección de los trabajadores", "group": "Visas", "step": "0.05", "default": "0.2", "format": "%.2f", "order": "2"})
+      {"doc-es": "Reglas de reclutamiento, ayuda consular y visas portables que protegen a los trabajadores temporales de deudas y abusos, para que participen más y traigan más de su salario (Selee, S4, mecanismo 8). Se muestra en porcentaje: 0% ninguna, 100% plena.",
+       "label-es": "Protección de los trabajadores", "group": "Visas", "step": "0.05", "default": "0.2", "format": "%.0f%% of full", "format-es": "%.0f%% de la plena", "scale": "100", "order": "2"})
 param("Historical protection transfers", 500, "people/year", "People moved straight to legal status before the policy year: a few hundred a year through in-country processing and the Protection Transfer Arrangement (Selee and Ruiz Soto, S3; Selee, S4, F).", 200, 2000)
 lever("Protection transfers", 500, "people/year",
       "People in danger moved straight to legal status: in-country processing, the Protection Transfer Arrangement, resettlement (Selee and Ruiz Soto, S3; Selee, S4: a few hundred a year, F).",
@@ -103,11 +103,11 @@ lever("Protection transfers", 500, "people/year",
 # ---------------------------------------------------------------- enforcement levers
 param("Historical border enforcement", 1, "dmnl", "Border enforcement intensity before the policy year, 1 = the 2017 level (assumption: Border Patrol staffing changed little over 2012-2024; no budget series is in the project data).", 0.9, 1.1)
 lever("Border enforcement", 1, "dmnl",
-      "US border enforcement between ports of entry, 1 = the 2017 level: agents, surveillance, barriers, prosecution (an index: the project data hold no Border Patrol staffing or budget series). Its cost is Border enforcement cost at 2017 level times the index. The US spends about ten times as much on border enforcement against child migrants as on security assistance to the region (Clemens, CGD 2018, project data, F).",
+      "US border enforcement between ports of entry, shown in percent of the 2017 level (100% = 2017): agents, surveillance, barriers, prosecution (an index: the project data hold no Border Patrol staffing or budget series). Its cost is Border enforcement cost at 2017 level times the index. The US spends about ten times as much on border enforcement against child migrants as on security assistance to the region (Clemens, CGD 2018, project data, F).",
       (0, 3), "Historical_border_enforcement",
-      {"doc-es": "Control de EE. UU. en la frontera entre los puertos de entrada, 1 = nivel de 2017: agentes, vigilancia, barreras, procesamiento judicial (un índice: los datos del proyecto no tienen una serie de personal ni de presupuesto de la Patrulla Fronteriza). EE. UU. gasta unas diez veces más en control fronterizo contra niños migrantes que en asistencia de seguridad a la región (Clemens, CGD 2018, F).",
+      {"doc-es": "Control de EE. UU. en la frontera entre los puertos de entrada, en porcentaje del nivel de 2017 (100% = 2017): agentes, vigilancia, barreras, procesamiento judicial (un índice: los datos del proyecto no tienen una serie de personal ni de presupuesto de la Patrulla Fronteriza). EE. UU. gasta unas diez veces más en control fronterizo contra niños migrantes que en asistencia de seguridad a la región (Clemens, CGD 2018, F).",
        "label-es": "Control fronterizo", "group-order": "3", "group-title": "Enforcement", "group-title-es": "Control", "group-doc": "Border, Mexico, asylum and removals", "group-doc-es": "Frontera, México, asilo y deportaciones",
-           "group": "Enforcement", "step": "0.05", "default": "1", "format": "%.2f", "order": "1"})
+           "group": "Enforcement", "step": "0.05", "default": "1", "format": "%.0f%% of 2017", "format-es": "%.0f%% de 2017", "scale": "100", "order": "1"})
 aux("Mexico enforcement history", "TIME", units="people/year",
     gf=([2012, 2013.5, 2014.5, 2015.5, 2016.5, 2017.5, 2018.5, 2019.3, 2019.7, 2020.5, 2021.5, 2022.5, 2024.5],
         [160000, 175000, 215000, 370000, 300000, 200000, 135000, 200000, 280000, 220000, 170000, 150000, 150000]),
@@ -135,10 +135,10 @@ aux("Expulsion share history", "TIME",
         [0, 0, 0.1, 0.3, 0.3, 0.9, 0.85, 0.65, 0.55, 0.55, 0, 0, 0.3]),
     doc="Share of those encountered and not released who are pushed back to Mexico without consequence rather than removed home under Title 8: Remain in Mexico (MPP) from January 2019 (about 60,000 in its first year, P8), Title 42 expulsions from 20 March 2020 to 11 May 2023, Remain in Mexico restarted in January 2025 (policy_regimes.csv, enforcement_recidivism_mpp.csv; shares are assumptions).")
 lever("Asylum access", 0.1, "dmnl",
-      "Access to asylum for those who reach the border, from 0 (closed: no one released to pursue a claim) to 1 (fair and open: every family and child who asks is let in to pursue a claim). It scales the release of families and children and of adults who ask for protection. 0.1 is the January 2025 regime (policy_regimes.csv); 0.75-0.9 is the 2016-2018 Flores regime. A layered protection system serves those in imminent danger (Selee and Ruiz Soto, S3; Selee, S4, mechanism 14).",
+      "Access to asylum for those who reach the border, shown in percent, from 0% (closed: no one released to pursue a claim) to 100% (fair and open: every family and child who asks is let in to pursue a claim). It scales the release of families and children and of adults who ask for protection. 10% is the January 2025 regime (policy_regimes.csv); 75-90% is the 2016-2018 Flores regime. A layered protection system serves those in imminent danger (Selee and Ruiz Soto, S3; Selee, S4, mechanism 14).",
       (0, 1), "Family_release_history",
-      {"doc-es": "Acceso al asilo para quien llega a la frontera, de 0 (cerrado: nadie entra a seguir su solicitud) a 1 (justo y abierto: toda familia y todo niño que lo pide entra a seguir su solicitud). 0,1 es el régimen de enero de 2025; 0,75-0,9 el régimen de Flores de 2016-2018. Un sistema de protección por capas sirve a quienes corren peligro inminente (Selee y Ruiz Soto, S3; Selee, S4, mecanismo 14).",
-       "label-es": "Acceso al asilo", "group": "Enforcement", "step": "0.05", "default": "0.1", "format": "%.2f", "order": "3"})
+      {"doc-es": "Acceso al asilo para quien llega a la frontera, en porcentaje, de 0% (cerrado: nadie entra a seguir su solicitud) a 100% (justo y abierto: toda familia y todo niño que lo pide entra a seguir su solicitud). 10% es el régimen de enero de 2025; 75-90% el régimen de Flores de 2016-2018. Un sistema de protección por capas sirve a quienes corren peligro inminente (Selee y Ruiz Soto, S3; Selee, S4, mecanismo 14).",
+       "label-es": "Acceso al asilo", "group": "Enforcement", "step": "0.05", "default": "0.1", "format": "%.0f%% let in", "format-es": "%.0f%% admitidos", "scale": "100", "order": "3"})
 aux("Family release", "Asylum_access_effective",
     doc="Share of encountered families released with a court date.")
 aux("Child release",
@@ -179,14 +179,14 @@ aux("Economic growth", 0.03, units="1/year", rng=(-0.03, 0.08),
            "group": "Assumptions", "step": "0.005", "default": "0.03", "format": "%.1f%%/year", "scale": "100", "order": "1"},
     unc={"distribution": "triangular", "min": "0", "mode": "0.03", "max": "0.05"})
 aux("US labour demand", 1, rng=(0.5, 2),
-    doc="Demand for migrant labour in the US, 1 = today. It sets how many seasonal slots employers fill (assumption).",
-    lever={"doc-es": "Demanda de mano de obra migrante en EE. UU., 1 = hoy. Decide cuántas plazas temporales se cubren (supuesto).",
-           "label-es": "Demanda de mano de obra en EE. UU.", "group": "Assumptions", "step": "0.05", "default": "1", "format": "%.2f", "order": "2"},
+    doc="Demand for migrant labour in the US, in percent of today's. It sets how many seasonal slots employers fill (assumption).",
+    lever={"doc-es": "Demanda de mano de obra migrante en EE. UU., en porcentaje de la actual. Decide cuántas plazas temporales se cubren (supuesto).",
+           "label-es": "Demanda de mano de obra en EE. UU.", "group": "Assumptions", "step": "0.05", "default": "1", "format": "%.0f%% of today", "format-es": "%.0f%% de la actual", "scale": "100", "order": "2"},
     unc={"distribution": "uniform", "min": "0.8", "max": "1.2"})
 aux("Trafficking pressure", 1, rng=(0.5, 2),
-    doc="Drug and gun trafficking through the region after the policy year, 1 = today. Trafficking fuels the gangs behind the violence (Bermeo, S2; Made by History, S1, mechanism 4).",
-    lever={"doc-es": "Tráfico de drogas y armas por la región, 1 = hoy. Alimenta a las pandillas detrás de la violencia (Bermeo, S2; ensayo de Made by History, S1, mecanismo 4).",
-           "label-es": "Presión del narcotráfico", "group": "Assumptions", "step": "0.05", "default": "1", "format": "%.2f", "order": "3"},
+    doc="Drug and gun trafficking through the region after the policy year, in percent of today's. Trafficking fuels the gangs behind the violence (Bermeo, S2; Made by History, S1, mechanism 4).",
+    lever={"doc-es": "Tráfico de drogas y armas por la región, en porcentaje del actual. Alimenta a las pandillas detrás de la violencia (Bermeo, S2; ensayo de Made by History, S1, mecanismo 4).",
+           "label-es": "Presión del narcotráfico", "group": "Assumptions", "step": "0.05", "default": "1", "format": "%.0f%% of today", "format-es": "%.0f%% de la actual", "scale": "100", "order": "3"},
     unc={"distribution": "uniform", "min": "0.8", "max": "1.25"})
 aux("Corruption trend", 0, units="1/year", rng=(-0.05, 0.05),
     doc="Erosion (positive) or repair (negative) of governance capacity each year after the policy year: captured governments, democratic backsliding (Isaacs and Preston, S0, mechanism 13).",
@@ -194,9 +194,9 @@ aux("Corruption trend", 0, units="1/year", rng=(-0.05, 0.05),
            "label-es": "Tendencia de la corrupción", "format-es": "%.1f%%/año", "group": "Assumptions", "step": "0.005", "default": "0", "format": "%.1f%%/year", "scale": "100", "order": "4"},
     unc={"distribution": "uniform", "min": "-0.01", "max": "0.02"})
 aux("Future shock severity", 1, rng=(0, 3),
-    doc="Severity of the droughts that recur in the Dry Corridor after the policy year, 1 = like 2015 and 2018-19 (Linke et al. 2023, P9).",
-    lever={"doc-es": "Gravedad de las sequías que vuelven al Corredor Seco después del año de la política, 1 = como las de 2015 y 2018-19 (Linke y otros, 2023, P9).",
-           "label-es": "Gravedad de las sequías futuras", "group": "Assumptions", "step": "0.1", "default": "1", "format": "%.1f", "order": "5"},
+    doc="Severity of the droughts that recur in the Dry Corridor after the policy year, in percent of the 2015 and 2018-19 droughts (Linke et al. 2023, P9).",
+    lever={"doc-es": "Gravedad de las sequías que vuelven al Corredor Seco después del año de la política, en porcentaje de las de 2015 y 2018-19 (Linke y otros, 2023, P9).",
+           "label-es": "Gravedad de las sequías futuras", "group": "Assumptions", "step": "0.1", "default": "1", "format": "%.0f%% of 2015", "format-es": "%.0f%% de 2015", "scale": "100", "order": "5"},
     unc={"distribution": "uniform", "min": "0.5", "max": "2"})
 aux("Drought recurrence", 5, units="Year", rng=(2, 20),
     doc="Years between severe Dry Corridor droughts after the policy year (assumption: 2014-15 and 2018-19 were four years apart).",

@@ -59,6 +59,7 @@ arraigo_chart_specs_new (ArraigoModel *model)
       spec->units = g_strdup (arraigo_localized (info->vendor, "chart.units", info->units));
       spec->variable = i;
       spec->aggregate = g_strdup (g_hash_table_lookup (info->vendor, "chart.aggregate"));
+      spec->percent = g_strcmp0 (g_hash_table_lookup (info->vendor, "chart.format"), "percent") == 0;
       spec->shown = g_hash_table_contains (info->vendor, "chart.shown");
       spec->order = atoi (g_hash_table_lookup (info->vendor, "chart.order"));
       data = g_hash_table_lookup (info->vendor, "chart.data");
@@ -218,6 +219,7 @@ arraigo_chart_build (const ArraigoChartSpec       *spec,
   g_autoptr (GPtrArray) elements = g_ptr_array_new ();
 
   n_comparisons = MIN (n_comparisons, ARRAIGO_CHART_MAX_COMPARISONS);
+  arraigo_chart_model_set_percent (m, spec->percent);
   for (guint k = 0; k < info->n_elements; k++)
     g_ptr_array_add (elements, (gpointer) arraigo_model_get_series_element (model, info->first_series + k));
 

@@ -29,6 +29,7 @@ typedef struct
   char      *units;
   guint      variable;
   char      *aggregate;     /* sum, mean or none */
+  gboolean   percent;       /* format="percent": shares shown as percentages */
   gboolean   shown;         /* among the first charts on screen */
   int        order;
   GPtrArray *observations;  /* ArraigoObservation *, or NULL */

@@ -21,6 +21,7 @@ struct _ArraigoChartModel
   gboolean         has_marker;
   double           marker_x;
   char            *marker_label;
+  gboolean         percent;      /* values are shares, shown as percentages */
 };
 
 static void
@@ -190,6 +191,37 @@ arraigo_chart_model_add_comparison (ArraigoChartModel *self,
   g_ptr_array_add (self->series, s);
 }
 
+/* Values are shares of a whole (0.25): shown as percentages (25%). */
+void
+arraigo_chart_model_set_percent (ArraigoChartModel *self,
+                                 gboolean           percent)
+{
+  self->percent = percent;
+}
+
+gboolean
+arraigo_chart_model_get_percent (ArraigoChartModel *self)
+{
+  return self->percent;
+}
+
+/* A value of the chart as people read it, for an axis whose labels are STEP
+ * apart and reach MAGNITUDE: "150k", or "25%" for shares. */
+char *
+arraigo_chart_model_format_value (ArraigoChartModel *self,
+                                  double             value,
+                                  double             step,
+                                  double             magnitude)
+{
+  g_autofree char *number = NULL;
+
+  if (!self->percent)
+    return arraigo_format_number (value, step, magnitude);
+  number = arraigo_format_number (100 * value, 100 * step, 100 * magnitude);
+  /* TRANSLATORS: a percentage; %s is the number */
+  return isfinite (value) ? g_strdup_printf (_("%s%%"), number) : g_steal_pointer (&number);
+}
+
 void
 arraigo_chart_model_set_marker (ArraigoChartModel *self,
                                 double             x,
@@ -297,9 +329,9 @@ arraigo_chart_model_describe (ArraigoChartModel *self)
       for (guint k = 1; k < ser->n; k++)
         if (ser->y[k] > ser->y[peak])
           peak = k;
-      first = arraigo_format_number (ser->y[0], yhi / 100, ser->y[0]);
-      last = arraigo_format_number (ser->y[ser->n - 1], yhi / 100, ser->y[ser->n - 1]);
-      top = arraigo_format_number (ser->y[peak], yhi / 100, ser->y[peak]);
+      first = arraigo_chart_model_format_value (self, ser->y[0], yhi / 100, ser->y[0]);
+      last = arraigo_chart_model_format_value (self, ser->y[ser->n - 1], yhi / 100, ser->y[ser->n - 1]);
+      top = arraigo_chart_model_format_value (self, ser->y[peak], yhi / 100, ser->y[peak]);
       /* Translators: series label, first year, value, last year, value, peak value, peak year */
       g_string_append_printf (s, _(" %s: %s in %.0f, %s in %.0f, peak %s in %.0f."),
                               ser->label, first, ser->x[0], last, ser->x[ser->n - 1], top, ser->x[peak]);
@@ -353,7 +385,7 @@ arraigo_chart_model_to_table (ArraigoChartModel *self,
           for (guint k = 0; k < ser->n; k++)
             if (fabs (ser->x[k] - x) < 1e-6)
               value = ser->y[k];
-          text = isnan (value) ? g_strdup ("") : arraigo_format_number (value, yhi / 1000, yhi);
+          text = isnan (value) ? g_strdup ("") : arraigo_chart_model_format_value (self, value, yhi / 1000, yhi);
           g_string_append_printf (s, "  %12s", text);
         }
       g_string_append_c (s, '\n');

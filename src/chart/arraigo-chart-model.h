@@ -67,6 +67,13 @@ void                      arraigo_chart_model_add_comparison (ArraigoChartModel 
                                                               guint              n,
                                                               const double      *x,
                                                               const double      *y);
+void                      arraigo_chart_model_set_percent (ArraigoChartModel       *self,
+                                                           gboolean                 percent);
+gboolean                  arraigo_chart_model_get_percent (ArraigoChartModel       *self);
+char                     *arraigo_chart_model_format_value (ArraigoChartModel      *self,
+                                                            double                  value,
+                                                            double                  step,
+                                                            double                  magnitude) G_GNUC_WARN_UNUSED_RESULT;
 void                      arraigo_chart_model_set_marker (ArraigoChartModel        *self,
                                                           double                    x,
                                                           const char               *label);

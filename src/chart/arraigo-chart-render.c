@@ -453,7 +453,7 @@ draw_hover (Frame             *f,
       for (guint k = 0; k < s->n; k++)
         if (fabs (s->x[k] - best) < 1e-6 && isfinite (s->y[k]))
           {
-            g_autofree char *value = arraigo_format_number (s->y[k], step / 10, magnitude);
+            g_autofree char *value = arraigo_chart_model_format_value (model, s->y[k], step / 10, magnitude);
             g_autofree char *label = g_markup_escape_text (s->label ? s->label : "", -1);
             g_autofree char *what = NULL;
 
@@ -580,6 +580,7 @@ arraigo_chart_static_key (double                   width,
   h = (h ^ (style->font ? g_str_hash (style->font) : 0)) * 1099511628211ull;
   h = (h ^ (guint64) style->hide_title) * 1099511628211ull;
   h = (h ^ (guint64) style->hide_pins) * 1099511628211ull;
+  h = (h ^ (guint64) arraigo_chart_model_get_percent (model)) * 1099511628211ull;
   return h;
 }
 
@@ -659,7 +660,7 @@ arraigo_chart_render_layers (cairo_t                 *cr,
   set_font (f.layout, style, 0.85, FALSE);
   for (guint i = 0; i < yt.n; i++)
     {
-      g_autofree char *label = arraigo_format_number (yt.min + i * yt.step, yt.step, MAX (fabs (yt.min), fabs (yt.max)));
+      g_autofree char *label = arraigo_chart_model_format_value (model, yt.min + i * yt.step, yt.step, MAX (fabs (yt.min), fabs (yt.max)));
 
       text_size (f.layout, label, &w, &h);
       label_w = MAX (label_w, w);
@@ -682,7 +683,7 @@ arraigo_chart_render_layers (cairo_t                 *cr,
     {
       double v = yt.min + i * yt.step;
       double y = crisp (fy (&f, v));
-      g_autofree char *label = arraigo_format_number (v, yt.step, MAX (fabs (yt.min), fabs (yt.max)));
+      g_autofree char *label = arraigo_chart_model_format_value (model, v, yt.step, MAX (fabs (yt.min), fabs (yt.max)));
 
       cairo_move_to (cr, f.left, y);
       cairo_line_to (cr, f.right, y);

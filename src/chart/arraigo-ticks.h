@@ -24,6 +24,9 @@ void    arraigo_ticks_compute (double        lo,
                                double        hi,
                                guint         wanted,
                                ArraigoTicks *ticks);
+const char *arraigo_format_decimal_mark (void);
+char   *arraigo_format_decimal (double       value,
+                                int          digits) G_GNUC_WARN_UNUSED_RESULT;
 char   *arraigo_format_number (double        value,
                                double        step,
                                double        magnitude) G_GNUC_WARN_UNUSED_RESULT;
