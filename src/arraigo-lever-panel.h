@@ -20,5 +20,8 @@ GtkWidget       *arraigo_lever_panel_new     (ArraigoSimulation *simulation);
 guint            arraigo_lever_panel_get_n_rows (ArraigoLeverPanel *self);
 ArraigoLeverRow *arraigo_lever_panel_get_row (ArraigoLeverPanel *self,
                                               guint              index);
+void             arraigo_lever_panel_set_simple (ArraigoLeverPanel *self,
+                                                 gboolean           simple);
+gboolean         arraigo_lever_panel_get_simple (ArraigoLeverPanel *self);
 
 G_END_DECLS

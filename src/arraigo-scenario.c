@@ -125,6 +125,7 @@ arraigo_scenario_new (ArraigoModel *model)
       lever.order = (int) vendor_double (info, "lever.order", i);
       lever.is_year = g_strcmp0 (g_hash_table_lookup (info->vendor, "lever.kind"), "year") == 0;
       lever.is_policy_year = g_strcmp0 (g_hash_table_lookup (info->vendor, "lever.role"), "policy-year") == 0;
+      lever.essential = g_strcmp0 (g_hash_table_lookup (info->vendor, "lever.essential"), "1") == 0;
       lever.none_value = g_hash_table_contains (info->vendor, "lever.none") ? vendor_double (info, "lever.none", NAN) : NAN;
       history = g_strdup_printf ("%s history", info->name);
       lever.history_series = arraigo_model_find_series (model, history);

@@ -38,6 +38,7 @@ typedef struct
   int                        history_series;  /* "<name> history", or -1 */
   gboolean                   is_year;         /* kind="year": a calendar year, chosen from a list */
   gboolean                   is_policy_year;  /* role="policy-year": when the levers take over from history */
+  gboolean                   essential;       /* essential="1": among the few the Simple view shows */
   double                     none_value;      /* for a year: the value meaning "none", or NAN */
 } ArraigoLever;
 

@@ -397,6 +397,7 @@ build_explorer (ArraigoWindow *self)
     }
 
   self->lever_panel = arraigo_lever_panel_new (self->simulation);
+  g_settings_bind (self->settings, "simple-levers", self->lever_panel, "simple", G_SETTINGS_BIND_DEFAULT);
   gtk_paned_set_start_child (self->paned, self->lever_panel);
   for (guint i = 0; i < N_CHARTS && i < next; i++)
     {

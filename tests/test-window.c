@@ -421,6 +421,27 @@ test_keyboard_reaches_every_lever (void)
   panel = arraigo_window_get_lever_panel (window);
   scenario = arraigo_window_get_scenario (window);
 
+  /* A newcomer sees the Simple view: the five essential levers; a lever
+   * moved from its default (by a preset, say) shows too, and hides again
+   * once it is back. Every lever is a toggle away. */
+  g_assert_true (arraigo_lever_panel_get_simple (panel));
+  {
+    guint court = (guint) arraigo_scenario_find_lever (scenario, "Court capacity");
+    guint shown = 0;
+
+    for (guint i = 0; i < arraigo_lever_panel_get_n_rows (panel); i++)
+      shown += gtk_widget_is_visible (GTK_WIDGET (arraigo_lever_panel_get_row (panel, i)));
+    g_assert_cmpuint (shown, ==, 5);
+    g_assert_true (gtk_widget_is_visible (GTK_WIDGET (find_row (window, "Asylum access"))));
+    g_assert_false (gtk_widget_is_visible (GTK_WIDGET (find_row (window, "Court capacity"))));
+    arraigo_scenario_set_value (scenario, court, 90000);
+    g_assert_true (gtk_widget_is_visible (GTK_WIDGET (find_row (window, "Court capacity"))));
+    arraigo_scenario_reset_lever (scenario, court);
+    g_assert_false (gtk_widget_is_visible (GTK_WIDGET (find_row (window, "Court capacity"))));
+  }
+  arraigo_lever_panel_set_simple (panel, FALSE);
+  settle (GTK_WIDGET (window));
+
   for (int i = 0; i < 400; i++)
     {
       GtkWidget *focus;
@@ -454,6 +475,19 @@ test_keyboard_reaches_every_lever (void)
   g_signal_emit_by_name (scale, "move-slider", GTK_SCROLL_STEP_RIGHT);
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (scale)), >, before);
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, (guint) arraigo_scenario_find_lever (scenario, "Border enforcement")), >, before);
+  /* A folded group keeps its heading and hides its levers. */
+  {
+    GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (find_row (window, "Court capacity")), ADW_TYPE_PREFERENCES_GROUP);
+    GtkToggleButton *fold = g_object_get_data (G_OBJECT (group), "fold");
+
+    gtk_toggle_button_set_active (fold, TRUE);
+    g_assert_true (gtk_widget_is_visible (group));
+    g_assert_false (gtk_widget_is_visible (GTK_WIDGET (find_row (window, "Court capacity"))));
+    gtk_toggle_button_set_active (fold, FALSE);
+    g_assert_true (gtk_widget_is_visible (GTK_WIDGET (find_row (window, "Court capacity"))));
+  }
+  arraigo_scenario_reset_all (scenario);
+  arraigo_lever_panel_set_simple (panel, TRUE);
   arraigo_test_close_window (window);
 }
 
@@ -698,6 +732,9 @@ test_wheel_scrolls_panel (void)
     }
 
   window = open_window ();
+  /* Every lever, so that the panel has somewhere to scroll. */
+  arraigo_lever_panel_set_simple (arraigo_window_get_lever_panel (window), FALSE);
+  settle (GTK_WIDGET (window));
   scenario = arraigo_window_get_scenario (window);
   aid = (guint) arraigo_scenario_find_lever (scenario, "Aid budget");
   row = find_row (window, "Aid budget");
@@ -726,6 +763,7 @@ test_wheel_scrolls_panel (void)
   settle (GTK_WIDGET (window));
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 534);
   g_assert_cmpfloat (gtk_adjustment_get_value (panel_adjustment), >, before);
+  arraigo_lever_panel_set_simple (arraigo_window_get_lever_panel (window), TRUE);
   arraigo_test_close_window (window);
 }
 

@@ -40,7 +40,7 @@ lever("Aid budget", 534, "USD million/year",
       (0, 6000), "Aid_budget_history",
       {"doc-es": "Ayuda total de EE. UU. a los tres países por año desde el año de la política. Unos 500 millones de dólares en 2017, cerca del 1% del presupuesto de ayuda exterior (Isaacs y Preston, S0, F); las obligaciones fueron 558 millones en el año fiscal 2017 y 534 millones en 2023 (datos del proyecto, F). El compromiso de la estrategia de causas de fondo fue de 4.000 millones en cuatro años (Bermeo, S2; Selee, S4).",
        "label-es": "Presupuesto de ayuda", "format-es": "%.0f millones de USD/año", "group-order": "1", "group-title": "Aid", "group-title-es": "Ayuda", "group-doc": "US assistance to Guatemala, Honduras and El Salvador", "group-doc-es": "Asistencia de EE. UU. a Guatemala, Honduras y El Salvador",
-           "group": "Aid", "step": "10", "default": "534", "format": "USD %.0f million/year", "order": "1",
+           "essential": "1", "group": "Aid", "step": "10", "default": "534", "format": "USD %.0f million/year", "order": "1",
        "large-from": "1000", "large-scale": "0.001", "large-format": "USD %.2f billion/year", "large-format-es": "%.2f mil millones de USD/año",
        "large-unit": "billion", "large-unit-es": "mil millones"})
 aux("Aid share local history", "TIME", gf=([2012.25, 2018.25, 2021.25, 2022.25, 2023.25], [0.042, 0.044, 0.072, 0.102, 0.096]),
@@ -86,7 +86,7 @@ lever("Seasonal visas", 31000, "visas/year",
       (0, 300000), "Seasonal_visas_history",
       {"doc-es": "Visas de trabajo temporal en EE. UU. (H-2A, H-2B) para las tres nacionalidades por año. Unas 31.000 en el año fiscal 2024 (datos del proyecto, F); México recibe más de 250.000 al año (Selee, S4, F); la estrategia de causas de fondo añadió 6.000 (Bermeo, S2, F).",
        "label-es": "Visas de trabajo temporal", "format-es": "%.0f visas/año", "group-order": "2", "group-title": "Visas", "group-title-es": "Visas", "group-doc": "Legal ways to come and work or find protection", "group-doc-es": "Vías legales para venir a trabajar o encontrar protección",
-           "group": "Visas", "step": "1000", "default": "31000", "format": "%.0f visas/year", "order": "1"})
+           "essential": "1", "group": "Visas", "step": "1000", "default": "31000", "format": "%.0f visas/year", "order": "1"})
 param("Historical worker protection", 0.2, "dmnl", "Worker protection before the policy year, 0 none to 1 full (assumption: recruitment abuse and debt are common; Selee, S4).", 0.1, 0.4)
 lever("Worker protection", 0.2, "dmnl",
       "Recruitment rules, consular help and portable visas that keep seasonal workers from debt bondage and abuse, so more take part and more of their pay comes home (Selee, S4, mechanism 8). Shown in percent: 0% none, 100% full.",
@@ -107,7 +107,7 @@ lever("Border enforcement", 1, "dmnl",
       (0, 3), "Historical_border_enforcement",
       {"doc-es": "Control de EE. UU. en la frontera entre los puertos de entrada, en porcentaje del nivel de 2017 (100% = 2017): agentes, vigilancia, barreras, procesamiento judicial (un índice: los datos del proyecto no tienen una serie de personal ni de presupuesto de la Patrulla Fronteriza). EE. UU. gasta unas diez veces más en control fronterizo contra niños migrantes que en asistencia de seguridad a la región (Clemens, CGD 2018, F).",
        "label-es": "Control fronterizo", "group-order": "3", "group-title": "Enforcement", "group-title-es": "Control", "group-doc": "Border, Mexico, asylum and removals", "group-doc-es": "Frontera, México, asilo y deportaciones",
-           "group": "Enforcement", "step": "0.05", "default": "1", "format": "%.0f%% of 2017", "format-es": "%.0f%% de 2017", "scale": "100", "order": "1"})
+           "essential": "1", "group": "Enforcement", "step": "0.05", "default": "1", "format": "%.0f%% of 2017", "format-es": "%.0f%% de 2017", "scale": "100", "order": "1"})
 aux("Mexico enforcement history", "TIME", units="people/year",
     gf=([2012, 2013.5, 2014.5, 2015.5, 2016.5, 2017.5, 2018.5, 2019.3, 2019.7, 2020.5, 2021.5, 2022.5, 2024.5],
         [160000, 175000, 215000, 370000, 300000, 200000, 135000, 200000, 280000, 220000, 170000, 150000, 150000]),
@@ -116,7 +116,7 @@ lever("Mexico enforcement", 190000, "people/year",
       "Mexico's capacity to stop Northern Triangle migrants in transit and return them, people a year (units changed in model version 2; it was an index, 1 = 2017). Mexico returned 100,000-160,000 a year in 2014-2022 (project data, F) and 52.8-63.9% of all deported Northern Triangle nationals (IOM, P13, F). When more people come than it can stop, a smaller share is stopped.",
       (0, 500000), "Mexico_enforcement_history",
       {"doc-es": "Capacidad de México para detener a migrantes del Triángulo Norte en tránsito y devolverlos, personas al año (unidades nuevas en la versión 2 del modelo; antes era un índice, 1 = 2017). México devolvió entre 100.000 y 160.000 al año en 2014-2022 (datos del proyecto, F) y entre el 52,8% y el 63,9% de los deportados del Triángulo Norte (OIM, P13, F). Cuando llegan más de los que puede detener, detiene una parte menor.",
-       "label-es": "Control en México", "format-es": "%.0f personas/año", "group": "Enforcement", "step": "5000", "default": "190000", "format": "%.0f people/year", "order": "2"})
+       "label-es": "Control en México", "format-es": "%.0f personas/año", "essential": "1", "group": "Enforcement", "step": "5000", "default": "190000", "format": "%.0f people/year", "order": "2"})
 
 # Border regime of the day (policy_regimes.csv); the values are assumptions about what each regime did.
 aux("Family release history", "TIME",
@@ -138,7 +138,7 @@ lever("Asylum access", 0.1, "dmnl",
       "Access to asylum for those who reach the border, shown in percent, from 0% (closed: no one released to pursue a claim) to 100% (fair and open: every family and child who asks is let in to pursue a claim). It scales the release of families and children and of adults who ask for protection. 10% is the January 2025 regime (policy_regimes.csv); 75-90% is the 2016-2018 Flores regime. A layered protection system serves those in imminent danger (Selee and Ruiz Soto, S3; Selee, S4, mechanism 14).",
       (0, 1), "Family_release_history",
       {"doc-es": "Acceso al asilo para quien llega a la frontera, en porcentaje, de 0% (cerrado: nadie entra a seguir su solicitud) a 100% (justo y abierto: toda familia y todo niño que lo pide entra a seguir su solicitud). 10% es el régimen de enero de 2025; 75-90% el régimen de Flores de 2016-2018. Un sistema de protección por capas sirve a quienes corren peligro inminente (Selee y Ruiz Soto, S3; Selee, S4, mecanismo 14).",
-       "label-es": "Acceso al asilo", "group": "Enforcement", "step": "0.05", "default": "0.1", "format": "%.0f%% let in", "format-es": "%.0f%% admitidos", "scale": "100", "order": "3"})
+       "label-es": "Acceso al asilo", "essential": "1", "group": "Enforcement", "step": "0.05", "default": "0.1", "format": "%.0f%% let in", "format-es": "%.0f%% admitidos", "scale": "100", "order": "3"})
 aux("Family release", "Asylum_access_effective",
     doc="Share of encountered families released with a court date.")
 aux("Child release",
