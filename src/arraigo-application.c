@@ -87,6 +87,14 @@ arraigo_application_activate (GApplication *app)
   else if (self->smoke)
     g_signal_connect_after (window, "realize", G_CALLBACK (smoke_realize_cb), NULL);
   gtk_window_present (window);
+  /* A newcomer is told what the window is for, once. */
+  if (self->benchmark == 0 && !self->smoke && arraigo_window_has_model (ARRAIGO_WINDOW (window)))
+    {
+      g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+      if (g_settings_get_boolean (settings, "show-welcome"))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-welcome", NULL);
+    }
 }
 
 static int

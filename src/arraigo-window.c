@@ -16,6 +16,7 @@
 #include "arraigo-paths.h"
 #include "arraigo-scenario-file.h"
 #include "arraigo-sources-window.h"
+#include "arraigo-welcome-window.h"
 #include "engine/arraigo-model.h"
 
 #define N_CHARTS 4
@@ -1072,6 +1073,20 @@ show_sources_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (sources));
 }
 
+/* The welcome, over the window; once seen it opens only when asked for. */
+static void
+show_welcome_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ArraigoWindow *self = ARRAIGO_WINDOW (widget);
+  ArraigoWelcomeWindow *welcome = arraigo_welcome_window_new (GTK_WINDOW (self));
+
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (welcome), TRUE);
+  g_settings_set_boolean (self->settings, "show-welcome", FALSE);
+  gtk_window_present (GTK_WINDOW (welcome));
+}
+
 static void
 reset_all_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1317,6 +1332,7 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.show-welcome", NULL, show_welcome_action);
   gtk_widget_class_install_action (widget_class, "win.show-source", "s", show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-default", NULL, open_default_action);

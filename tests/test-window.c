@@ -13,6 +13,7 @@
 #include "arraigo-test-ui.h"
 #include "arraigo-comparison-window.h"
 #include "arraigo-sources-window.h"
+#include "arraigo-welcome-window.h"
 #include "arraigo-window.h"
 
 static gboolean have_display;
@@ -1303,6 +1304,45 @@ test_compare (void)
   arraigo_test_close_window (window);
 }
 
+
+/* The welcome: asked for from the menu, it explains the window over it and
+ * is not shown again by itself. */
+static void
+test_welcome (void)
+{
+  ArraigoWindow *window;
+  g_autoptr (GSettings) settings = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *welcome = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "show-welcome", TRUE);
+  window = open_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-welcome", NULL));
+  settle (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ARRAIGO_IS_WELCOME_WINDOW (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        welcome = w;
+    }
+  g_assert_nonnull (welcome);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (welcome)));
+  g_assert_true (gtk_window_get_modal (welcome));
+  g_assert_false (g_settings_get_boolean (settings, "show-welcome"));
+  arraigo_test_wait_for_frame (GTK_WIDGET (welcome));
+  save (render_widget (GTK_WIDGET (welcome)), "welcome.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (welcome), "window.close", NULL));
+  settle (GTK_WIDGET (window));
+  arraigo_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1324,5 +1364,6 @@ main (int   argc,
   g_test_add_func ("/ui/window/uncertainty-bands", test_uncertainty_bands);
   g_test_add_func ("/ui/window/sources", test_sources_window);
   g_test_add_func ("/ui/window/compare", test_compare);
+  g_test_add_func ("/ui/window/welcome", test_welcome);
   return g_test_run ();
 }
