@@ -119,6 +119,22 @@ info_shown_cb (ArraigoChartCard *self)
       gtk_box_append (self->info_box, info_label (_("Against the Data"), "heading"));
       gtk_box_append (self->info_box, info_label (fit, NULL));
     }
+  gtk_box_append (self->info_box, info_label (_("Explanatory, Not a Forecast"), "heading"));
+  {
+    ArraigoEnsemble *bands = arraigo_simulation_get_bands (self->simulation);
+    g_autofree char *meaning = NULL;
+
+    if (bands != NULL)
+      meaning = g_strdup_printf (_("The shaded band shows where nine in ten of %u runs fall (lighter) and where half of them fall (darker) "
+                                   "when the model’s %u uncertain numbers vary over the ranges their sources allow. "
+                                   "It is the spread of what the model knows it does not know, not a forecast interval: "
+                                   "what the model leaves out (see Limits in the model’s guide) is not in it."),
+                                 arraigo_ensemble_get_n_runs (bands), arraigo_ensemble_get_n_parameters (bands));
+    else
+      meaning = g_strdup (_("Show Uncertainty in the menu draws a band: where most runs fall when the model’s uncertain "
+                            "numbers vary over the ranges their sources allow. Either way the lines explain; they do not forecast."));
+    gtk_box_append (self->info_box, info_label (meaning, NULL));
+  }
   data = info->vendor != NULL ? g_hash_table_lookup (info->vendor, "chart.data") : NULL;
   cited = g_strdup_printf ("%s %s", info->doc ? info->doc : "", data ? data : "");
   links = arraigo_source_links_new (model, cited);

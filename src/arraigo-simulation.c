@@ -187,8 +187,13 @@ bands_settled_cb (gpointer data)
       const ArraigoVariableInfo *info = arraigo_model_get_variable (model, v);
 
       if (info->vendor != NULL && g_hash_table_contains (info->vendor, "chart.order"))
-        for (guint k = 0; k < info->n_elements; k++)
-          arraigo_ensemble_add_output (job->ensemble, info->first_series + k);
+        {
+          for (guint k = 0; k < info->n_elements; k++)
+            arraigo_ensemble_add_output (job->ensemble, info->first_series + k);
+          /* A chart that sums its elements has a region total to band too. */
+          if (info->n_elements > 1 && g_strcmp0 (g_hash_table_lookup (info->vendor, "chart.aggregate"), "sum") == 0)
+            arraigo_ensemble_add_sum_output (job->ensemble, info->first_series, info->n_elements);
+        }
     }
   if (arraigo_ensemble_get_n_parameters (job->ensemble) == 0)
     {

@@ -573,6 +573,37 @@ test_ensemble_known_answers (void)
   g_assert_cmpfloat (fabs (arraigo_ensemble_get_rank_correlation (e, 3, 1, 2)), <, 0.05);
 }
 
+/* A region total's spread is that of each run's total, not the sum of its
+ * parts' spreads: two parts that always add up to 1 have a total that
+ * never moves, while each part ranges over 0-1. */
+static void
+test_ensemble_sum_output (void)
+{
+  g_autoptr (ArraigoModel) m = load (SPECS (0, 2, 1), NULL,
+    "<aux name=\"p\"><eqn>0.5</eqn><arraigo:uncertainty distribution=\"uniform\" min=\"0\" max=\"1\"/></aux>"
+    "<aux name=\"a\"><eqn>p</eqn></aux>"
+    "<aux name=\"b\"><eqn>1 - p</eqn></aux>", NULL);
+  g_autoptr (ArraigoEnsemble) e = arraigo_ensemble_new (m);
+  g_autoptr (GError) error = NULL;
+  guint a = (guint) arraigo_model_find_series (m, "a"), b = (guint) arraigo_model_find_series (m, "b");
+  int total;
+
+  g_assert_cmpuint (b, ==, a + 1);
+  arraigo_ensemble_add_output (e, a);
+  arraigo_ensemble_add_output (e, b);
+  arraigo_ensemble_add_sum_output (e, a, 2);
+  g_assert_true (arraigo_ensemble_run (e, 1000, 3, 2, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (arraigo_ensemble_get_n_runs (e), ==, 1000);
+  total = arraigo_ensemble_find_sum_output (e, a, 2);
+  g_assert_cmpint (total, ==, 2);
+  g_assert_cmpint (arraigo_ensemble_find_output (e, b), ==, 1);
+  g_assert_cmpint (arraigo_ensemble_find_sum_output (e, b, 2), ==, -1);
+  g_assert_cmpfloat_with_epsilon (arraigo_ensemble_get_quantile (e, 0, 1, 0.95) + arraigo_ensemble_get_quantile (e, 1, 1, 0.95), 1.9, 0.01);
+  g_assert_cmpfloat_with_epsilon (arraigo_ensemble_get_quantile (e, (guint) total, 1, 0.05), 1, 1e-12);
+  g_assert_cmpfloat_with_epsilon (arraigo_ensemble_get_quantile (e, (guint) total, 1, 0.95), 1, 1e-12);
+}
+
 /* The same seed and number of runs give the same numbers on any number of
  * threads; a value the user sets is not sampled, a relative range scales
  * it; absurd requests are refused. */
@@ -639,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/engine/calibration/period-and-bounds", test_calibration_period_and_bounds);
   g_test_add_func ("/engine/calibration/log-residuals", test_calibration_log_residuals);
   g_test_add_func ("/engine/ensemble/known-answers", test_ensemble_known_answers);
+  g_test_add_func ("/engine/ensemble/sum-output", test_ensemble_sum_output);
   g_test_add_func ("/engine/ensemble/threads-and-settings", test_ensemble_threads_and_settings);
   return g_test_run ();
 }

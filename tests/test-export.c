@@ -16,6 +16,7 @@
 #include "arraigo-test-utils.h"
 #include "arraigo-window.h"
 #include "chart/arraigo-chart-export.h"
+#include "engine/arraigo-ensemble.h"
 
 static gboolean have_display;
 
@@ -634,6 +635,54 @@ test_percent_chart (void)
   g_assert_null (strstr (table, " 0.2"));
 }
 
+
+/* Bands: each line's 5-95% and 25-75% ranges, the region total's from each
+ * run's total; the data table gives the outer band's edges. */
+static void
+test_band_series (void)
+{
+  g_autoptr (ArraigoModel) model = arraigo_test_builtin_model ();
+  g_autoptr (GPtrArray) specs = arraigo_chart_specs_new (model);
+  g_autoptr (ArraigoRun) run = arraigo_run_new (model);
+  g_autoptr (ArraigoEnsemble) bands = arraigo_ensemble_new (model);
+  g_autoptr (GError) error = NULL;
+  int encounters = arraigo_chart_specs_find (specs, model, "Encounters");
+  const ArraigoChartSpec *spec = specs->pdata[encounters];
+  const ArraigoVariableInfo *info = arraigo_model_get_variable (model, spec->variable);
+
+  g_assert_true (arraigo_run_set_times (run, arraigo_model_get_start (model), arraigo_model_get_stop (model),
+                                        arraigo_model_get_dt (model), 0.25, &error));
+  g_assert_true (arraigo_run_execute (run, &error));
+  for (guint k = 0; k < info->n_elements; k++)
+    arraigo_ensemble_add_output (bands, info->first_series + k);
+  arraigo_ensemble_add_sum_output (bands, info->first_series, info->n_elements);
+  g_assert_true (arraigo_ensemble_run (bands, 40, 1, 2, 0.25, &error));
+  g_assert_no_error (error);
+
+  for (guint v = 0; v < 2; v++)
+    {
+      ArraigoChartView view = v == 0 ? ARRAIGO_CHART_VIEW_REGION : ARRAIGO_CHART_VIEW_COUNTRIES;
+      g_autoptr (ArraigoChartModel) chart = arraigo_chart_build (spec, model, run, run, bands, NULL, 0, view, NAN, NULL);
+      g_autofree char *table = arraigo_chart_model_to_table (chart, 1);
+      guint n_bands = 0;
+
+      for (guint i = 0; i < arraigo_chart_model_get_n_series (chart); i++)
+        {
+          const ArraigoChartSeries *s = arraigo_chart_model_get_series (chart, i);
+
+          if (s->kind != ARRAIGO_CHART_BAND)
+            continue;
+          n_bands++;
+          for (guint k = 0; k < s->n; k++)
+            g_assert_cmpfloat (s->y_low[k], <=, s->y[k]);
+        }
+      /* Two per line: one line for the region, one per country. */
+      g_assert_cmpuint (n_bands, ==, v == 0 ? 2 : 2 * info->n_elements);
+      g_assert_nonnull (strstr (table, " 5%"));
+      g_assert_nonnull (strstr (table, " 95%"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/export/sheet-formats", test_sheet_formats);
   g_test_add_func ("/export/comparison-series", test_comparison_series);
   g_test_add_func ("/export/percent-chart", test_percent_chart);
+  g_test_add_func ("/export/band-series", test_band_series);
   g_test_add_func ("/export/text-round-trip", test_text_round_trip);
   g_test_add_func ("/export/window-actions", test_window_actions);
   return g_test_run ();

@@ -1037,8 +1037,9 @@ count_bands (ArraigoWindow *window)
   return bands;
 }
 
-/* Bands arrive behind each country's line once the levers are still, follow
- * a lever that moves, and go when the user hides them. */
+/* Bands (5-95% and 25-75%) arrive behind each country's line once the
+ * levers are still, follow a lever that moves, and go when the user hides
+ * them; the region total has its own. */
 static void
 test_uncertainty_bands (void)
 {
@@ -1054,7 +1055,13 @@ test_uncertainty_bands (void)
   settings = g_settings_new (APP_ID);
   g_settings_set_boolean (settings, "show-uncertainty", TRUE);
   g_assert_true (wait_for_bands (window));
-  g_assert_cmpuint (count_bands (window), ==, 3);
+  g_assert_cmpuint (count_bands (window), ==, 6);
+  arraigo_window_set_view (window, ARRAIGO_CHART_VIEW_REGION);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpuint (count_bands (window), ==, 2);
+  save (render_widget (GTK_WIDGET (window)), "bands-region.png");
+  arraigo_window_set_view (window, ARRAIGO_CHART_VIEW_COUNTRIES);
+  settle (GTK_WIDGET (window));
 
   /* A lever moves: the old bands are not shown for the new run. */
   arraigo_scenario_set_value (arraigo_window_get_scenario (window),
@@ -1062,7 +1069,7 @@ test_uncertainty_bands (void)
   arraigo_simulation_update_now (arraigo_window_get_simulation (window));
   g_assert_null (arraigo_simulation_get_bands (arraigo_window_get_simulation (window)));
   g_assert_true (wait_for_bands (window));
-  g_assert_cmpuint (count_bands (window), ==, 3);
+  g_assert_cmpuint (count_bands (window), ==, 6);
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-uncertainty", NULL);
   settle (GTK_WIDGET (window));

@@ -148,14 +148,17 @@ add_points (ArraigoChartModel      *m,
 
 /* The 5-95% range of SERIES over the ensemble BANDS, drawn behind its
  * line; nothing when the ensemble did not follow it. */
+/* The ensemble's spread of output OUTPUT (-1: none) as two bands behind the
+ * line LABEL: 5-95% first, then 25-75% over it, which the overlap draws
+ * darker. */
 static void
-add_band (ArraigoChartModel *m,
-          ArraigoEnsemble   *bands,
-          guint              series,
-          const char        *label,
-          guint              color)
+add_bands (ArraigoChartModel *m,
+           ArraigoEnsemble   *bands,
+           int                output,
+           const char        *label,
+           guint              color)
 {
-  int output = bands ? arraigo_ensemble_find_output (bands, series) : -1;
+  static const double ranges[2][2] = { { 0.05, 0.95 }, { 0.25, 0.75 } };
   guint n = bands ? arraigo_ensemble_get_n_saves (bands) : 0;
   g_autofree double *low = NULL, *high = NULL;
 
@@ -163,12 +166,25 @@ add_band (ArraigoChartModel *m,
     return;
   low = g_new (double, n);
   high = g_new (double, n);
-  for (guint t = 0; t < n; t++)
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
     {
-      low[t] = arraigo_ensemble_get_quantile (bands, (guint) output, t, 0.05);
-      high[t] = arraigo_ensemble_get_quantile (bands, (guint) output, t, 0.95);
+      for (guint t = 0; t < n; t++)
+        {
+          low[t] = arraigo_ensemble_get_quantile (bands, (guint) output, t, ranges[r][0]);
+          high[t] = arraigo_ensemble_get_quantile (bands, (guint) output, t, ranges[r][1]);
+        }
+      arraigo_chart_model_add_band (m, label, color, n, arraigo_ensemble_get_times (bands), low, high);
     }
-  arraigo_chart_model_add_band (m, label, color, n, arraigo_ensemble_get_times (bands), low, high);
+}
+
+static void
+add_band (ArraigoChartModel *m,
+          ArraigoEnsemble   *bands,
+          guint              series,
+          const char        *label,
+          guint              color)
+{
+  add_bands (m, bands, bands ? arraigo_ensemble_find_output (bands, series) : -1, label, color);
 }
 
 /* RUN's series for INFO summed over its elements (newly allocated). */
@@ -191,11 +207,11 @@ sum_elements (ArraigoRun                *run,
 
 /* The chart of SPEC for RUN against BASELINE and the pinned COMPARISONS:
  * the region total, one line per element or the elements stacked, with the
- * recorded data the model names, the ensemble's 5-95% range where it can be
- * drawn (a line per series: a sum of quantiles is not a quantile of the
- * sum) and a marker at MARKER (NAN: none). A pinned scenario's lines keep
- * the colour of their element and take the pin's dashes; as a region total
- * they take a colour of their own. */
+ * recorded data the model names, the ensemble's 5-95% and 25-75% ranges
+ * (for a region total, those of each run's total: a sum of quantiles is
+ * not a quantile of the sum) and a marker at MARKER (NAN: none). A pinned
+ * scenario's lines keep the colour of their element and take the pin's
+ * dashes; as a region total they take a colour of their own. */
 ArraigoChartModel *
 arraigo_chart_build (const ArraigoChartSpec       *spec,
                      ArraigoModel                 *model,
@@ -231,6 +247,8 @@ arraigo_chart_build (const ArraigoChartSpec       *spec,
 
       if (info->n_elements == 1)
         add_band (m, bands, info->first_series, spec->title, 0);
+      else if (bands != NULL)
+        add_bands (m, bands, arraigo_ensemble_find_sum_output (bands, info->first_series, info->n_elements), label, 0);
       arraigo_chart_model_add_series (m, ARRAIGO_CHART_LINE, label, 0, n, x, now);
       arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, label, 0,
                                       arraigo_run_get_n_saves (base), arraigo_run_get_times (base), then);

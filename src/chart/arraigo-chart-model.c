@@ -349,6 +349,7 @@ arraigo_chart_model_to_table (ArraigoChartModel *self,
 {
   GString *s = g_string_new (NULL);
   g_autoptr (GPtrArray) columns = g_ptr_array_new ();
+  g_autoptr (GHashTable) banded = g_hash_table_new (g_str_hash, g_str_equal);
   double xlo, xhi, ylo, yhi;
 
   arraigo_chart_model_get_range (self, &xlo, &xhi, &ylo, &yhi);
@@ -359,15 +360,30 @@ arraigo_chart_model_to_table (ArraigoChartModel *self,
       if (ser->kind != ARRAIGO_CHART_BAND && ser->n > 0)
         g_ptr_array_add (columns, ser);
     }
+  /* Each line's outer band (the first for its label), as two columns. */
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      ArraigoChartSeries *ser = g_ptr_array_index (self->series, i);
+
+      if (ser->kind == ARRAIGO_CHART_BAND && ser->n > 0 && ser->label != NULL && !g_hash_table_contains (banded, ser->label))
+        {
+          g_hash_table_add (banded, ser->label);
+          g_ptr_array_add (columns, ser);
+          g_ptr_array_add (columns, ser);
+        }
+    }
 
   g_string_append_printf (s, "%-6s", _("Year"));
   for (guint c = 0; c < columns->len; c++)
     {
       ArraigoChartSeries *ser = columns->pdata[c];
       /* Baseline, data and pinned columns are marked; notes below say how. */
+      gboolean high = ser->kind == ARRAIGO_CHART_BAND && c > 0 && columns->pdata[c - 1] == ser;
       const char *mark = ser->kind == ARRAIGO_CHART_BASELINE ? "*" : ser->kind == ARRAIGO_CHART_POINTS ? "°" :
-                         ser->kind == ARRAIGO_CHART_COMPARISON ? pin_marks[ser->pattern] : "";
-      g_autofree char *head = g_strdup_printf ("%.11s%s", ser->label ? ser->label : "", mark);
+                         ser->kind == ARRAIGO_CHART_COMPARISON ? pin_marks[ser->pattern] :
+                         ser->kind == ARRAIGO_CHART_BAND ? (high ? " 95%" : " 5%") : "";
+      g_autofree char *head = g_strdup_printf ("%.*s%s", ser->kind == ARRAIGO_CHART_BAND ? 8 : 11,
+                                               ser->label ? ser->label : "", mark);
 
       g_string_append_printf (s, "  %12s", head);
     }
@@ -382,15 +398,19 @@ arraigo_chart_model_to_table (ArraigoChartModel *self,
           g_autofree char *text = NULL;
           double value = NAN;
 
+          gboolean low = ser->kind == ARRAIGO_CHART_BAND && (c + 1 < columns->len && columns->pdata[c + 1] == ser);
+
           for (guint k = 0; k < ser->n; k++)
             if (fabs (ser->x[k] - x) < 1e-6)
-              value = ser->y[k];
+              value = low ? ser->y_low[k] : ser->y[k];
           text = isnan (value) ? g_strdup ("") : arraigo_chart_model_format_value (self, value, yhi / 1000, yhi);
           g_string_append_printf (s, "  %12s", text);
         }
       g_string_append_c (s, '\n');
     }
   g_string_append_printf (s, "\n%s\n", _("* baseline (business as usual)   ° observed data"));
+  if (g_hash_table_size (banded) > 0)
+    g_string_append_printf (s, "%s\n", _("5% 95%: nine in ten runs of the uncertainty band fall between them"));
   for (guint p = 0; p < ARRAIGO_CHART_MAX_COMPARISONS; p++)
     for (guint c = 0; c < columns->len; c++)
       {

@@ -466,6 +466,27 @@ draw_hover (Frame             *f,
             else
               what = g_strdup (s->kind == ARRAIGO_CHART_BASELINE ? _(" (baseline)") : s->kind == ARRAIGO_CHART_POINTS ? _(" (data)") : "");
             g_string_append_printf (text, "\n%s%s: %s", label, what, value);
+            /* The current line's band, the outer one (added first). */
+            if (s->kind == ARRAIGO_CHART_LINE)
+              for (guint b = 0; b < arraigo_chart_model_get_n_series (model); b++)
+                {
+                  const ArraigoChartSeries *band = arraigo_chart_model_get_series (model, b);
+                  guint j;
+
+                  if (band->kind != ARRAIGO_CHART_BAND || g_strcmp0 (band->label, s->label) != 0)
+                    continue;
+                  for (j = 0; j < band->n && fabs (band->x[j] - best) >= 1e-6; j++)
+                    ;
+                  if (j < band->n && isfinite (band->y_low[j]) && isfinite (band->y[j]))
+                    {
+                      g_autofree char *low = arraigo_chart_model_format_value (model, band->y_low[j], step / 10, magnitude);
+                      g_autofree char *high = arraigo_chart_model_format_value (model, band->y[j], step / 10, magnitude);
+
+                      /* TRANSLATORS: after a value in the hover readout: the range nine in ten runs fall in */
+                      g_string_append_printf (text, _(" (9 in 10 runs: %s–%s)"), low, high);
+                    }
+                  break;
+                }
             break;
           }
     }

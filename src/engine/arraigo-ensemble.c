@@ -40,11 +40,20 @@ typedef struct
   gboolean     relative;   /* a factor on the value, not the value */
 } Parameter;
 
+/* What an output keeps: a series, or the sum of COUNT consecutive series
+ * (the elements of an arrayed variable, for a region total: a sum of
+ * quantiles is not a quantile of the sum, so each run's sum is kept). */
+typedef struct
+{
+  guint first;
+  guint count;
+} Output;
+
 struct _ArraigoEnsemble
 {
   ArraigoModel *model;
   GArray       *parameters;   /* Parameter */
-  GArray       *outputs;      /* guint series */
+  GArray       *outputs;      /* Output */
   GHashTable   *base;         /* series -> double *: values set before sampling */
 
   guint         runs;
@@ -88,7 +97,7 @@ arraigo_ensemble_new (ArraigoModel *model)
 
   self->model = arraigo_model_ref (model);
   self->parameters = g_array_new (FALSE, FALSE, sizeof (Parameter));
-  self->outputs = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->outputs = g_array_new (FALSE, FALSE, sizeof (Output));
   self->base = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
@@ -150,9 +159,21 @@ void
 arraigo_ensemble_add_output (ArraigoEnsemble *self,
                              guint            series)
 {
-  g_return_if_fail (series < arraigo_model_get_n_series (self->model));
+  arraigo_ensemble_add_sum_output (self, series, 1);
+}
 
-  g_array_append_val (self->outputs, series);
+/* An output that is, in each run, the sum of COUNT series from FIRST: the
+ * region total of an arrayed variable's elements. */
+void
+arraigo_ensemble_add_sum_output (ArraigoEnsemble *self,
+                                 guint            first,
+                                 guint            count)
+{
+  Output output = { first, count };
+
+  g_return_if_fail (count >= 1 && first + count <= arraigo_model_get_n_series (self->model));
+
+  g_array_append_val (self->outputs, output);
 }
 
 /* The value at cumulative probability U. */
@@ -233,10 +254,16 @@ run_range (gpointer data)
         return NULL;
       for (guint o = 0; o < n_outputs; o++)
         {
-          const double *series = arraigo_run_get_series (run, g_array_index (self->outputs, guint, o));
+          const Output *output = &g_array_index (self->outputs, Output, o);
 
           for (guint t = 0; t < self->n_saves; t++)
-            self->results[((gsize) o * self->n_saves + t) * self->runs + i] = series[t];
+            {
+              double total = 0;
+
+              for (guint k = 0; k < output->count; k++)
+                total += arraigo_run_get_series (run, output->first + k)[t];
+              self->results[((gsize) o * self->n_saves + t) * self->runs + i] = total;
+            }
         }
     }
   return NULL;
@@ -341,6 +368,13 @@ arraigo_ensemble_run (ArraigoEnsemble  *self,
   return TRUE;
 }
 
+/* The runs of the last ensemble run, 0 before any. */
+guint
+arraigo_ensemble_get_n_runs (ArraigoEnsemble *self)
+{
+  return self->results != NULL ? self->runs : 0;
+}
+
 guint
 arraigo_ensemble_get_n_parameters (ArraigoEnsemble *self)
 {
@@ -418,8 +452,21 @@ int
 arraigo_ensemble_find_output (ArraigoEnsemble *self,
                               guint            series)
 {
+  return arraigo_ensemble_find_sum_output (self, series, 1);
+}
+
+/* The index of the sum of COUNT series from FIRST among the outputs, or -1. */
+int
+arraigo_ensemble_find_sum_output (ArraigoEnsemble *self,
+                                  guint            first,
+                                  guint            count)
+{
   for (guint o = 0; o < self->outputs->len; o++)
-    if (g_array_index (self->outputs, guint, o) == series)
-      return (int) o;
+    {
+      const Output *output = &g_array_index (self->outputs, Output, o);
+
+      if (output->first == first && output->count == count)
+        return (int) o;
+    }
   return -1;
 }

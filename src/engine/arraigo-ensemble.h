@@ -21,6 +21,9 @@ void             arraigo_ensemble_set_value      (ArraigoEnsemble  *self,
                                                   double            value);
 void             arraigo_ensemble_add_output     (ArraigoEnsemble  *self,
                                                   guint             series);
+void             arraigo_ensemble_add_sum_output (ArraigoEnsemble  *self,
+                                                  guint             first,
+                                                  guint             count);
 gboolean         arraigo_ensemble_run            (ArraigoEnsemble  *self,
                                                   guint             runs,
                                                   guint64           seed,
@@ -30,6 +33,10 @@ gboolean         arraigo_ensemble_run            (ArraigoEnsemble  *self,
 
 int              arraigo_ensemble_find_output    (ArraigoEnsemble  *self,
                                                   guint             series);
+int              arraigo_ensemble_find_sum_output (ArraigoEnsemble *self,
+                                                  guint             first,
+                                                  guint             count);
+guint            arraigo_ensemble_get_n_runs     (ArraigoEnsemble  *self);
 guint            arraigo_ensemble_get_n_parameters (ArraigoEnsemble *self);
 guint            arraigo_ensemble_get_parameter  (ArraigoEnsemble  *self,
                                                   guint             index);
