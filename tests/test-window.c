@@ -534,6 +534,24 @@ test_views_and_accessibility (void)
     g_assert_nonnull (strstr (text, "Guatemala"));
     g_assert_nonnull (strstr (text, "peak"));
   }
+  /* The pointer maps to years through the plot area the chart last drew,
+   * not a guess at its margins: the left edge is before the first year,
+   * the right edge after the last, and a bigger scale widens the margin. */
+  {
+    ArraigoChart *chart = arraigo_chart_card_get_chart (arraigo_window_get_chart_card (window, 0));
+    double width = gtk_widget_get_width (GTK_WIDGET (chart));
+    double middle = arraigo_chart_x_at (chart, width / 2), left = arraigo_chart_x_at (chart, 0);
+
+    g_assert_cmpfloat (left, <, 2012);
+    g_assert_cmpfloat (arraigo_chart_x_at (chart, width), >, 2045);
+    g_assert_cmpfloat (middle, >, 2012);
+    g_assert_cmpfloat (middle, <, 2045);
+    arraigo_chart_set_scale (chart, 1.3);
+    settle (GTK_WIDGET (window));
+    g_assert_cmpfloat (arraigo_chart_x_at (chart, 0), <, left);
+    arraigo_chart_set_scale (chart, 1);
+    settle (GTK_WIDGET (window));
+  }
   arraigo_test_close_window (window);
 }
 

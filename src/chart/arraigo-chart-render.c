@@ -614,6 +614,22 @@ arraigo_chart_render_layers (cairo_t                 *cr,
                              double                   hover_x,
                              ArraigoChartLayers       layers)
 {
+  arraigo_chart_render_plot (cr, width, height, model, style, hover_x, layers, NULL);
+}
+
+/* As arraigo_chart_render_layers, and says in PLOT (when not NULL) where the
+ * plot area fell, so that a pointer can be mapped to the data exactly;
+ * all zero when there was no room for one. */
+void
+arraigo_chart_render_plot (cairo_t                 *cr,
+                           double                   width,
+                           double                   height,
+                           ArraigoChartModel       *model,
+                           const ArraigoChartStyle *style,
+                           double                   hover_x,
+                           ArraigoChartLayers       layers,
+                           ArraigoChartPlot        *plot)
+{
   Frame f = { 0 };
   ArraigoTicks yt, xt;
   double pad = 8 * style->scale, marker_x;
@@ -623,6 +639,8 @@ arraigo_chart_render_layers (cairo_t                 *cr,
 
   g_return_if_fail (cr != NULL && model != NULL && style != NULL);
 
+  if (plot != NULL)
+    *plot = (ArraigoChartPlot) { 0 };
   if (width < 40 || height < 40)
     return;
 
@@ -690,6 +708,8 @@ arraigo_chart_render_layers (cairo_t                 *cr,
   f.left = pad + label_w + 6 * style->scale;
   f.right = width - pad - w / 2.0;
   f.bottom = height - pad - h - 4 * style->scale;
+  if (plot != NULL && f.bottom - f.top >= 20 && f.right - f.left >= 20)
+    *plot = (ArraigoChartPlot) { f.left, f.right, f.top, f.bottom, f.x_min, f.x_max };
   if (f.bottom - f.top < 20 || f.right - f.left < 20)
     {
       if (!(layers & ARRAIGO_CHART_LAYER_STATIC))

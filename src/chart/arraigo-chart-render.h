@@ -40,6 +40,13 @@ typedef enum
   ARRAIGO_CHART_LAYER_ALL     = 3,
 } ArraigoChartLayers;
 
+/* Where the plot area fell in the last drawing: what pointer positions map onto. */
+typedef struct
+{
+  double left, right, top, bottom;
+  double x_min, x_max;
+} ArraigoChartPlot;
+
 void    arraigo_chart_style_init       (ArraigoChartStyle       *style,
                                         gboolean                 dark);
 void    arraigo_chart_render_layers    (cairo_t                 *cr,
@@ -49,6 +56,14 @@ void    arraigo_chart_render_layers    (cairo_t                 *cr,
                                         const ArraigoChartStyle *style,
                                         double                   hover_x,
                                         ArraigoChartLayers       layers);
+void    arraigo_chart_render_plot      (cairo_t                 *cr,
+                                        double                   width,
+                                        double                   height,
+                                        ArraigoChartModel       *model,
+                                        const ArraigoChartStyle *style,
+                                        double                   hover_x,
+                                        ArraigoChartLayers       layers,
+                                        ArraigoChartPlot        *plot);
 guint64 arraigo_chart_static_key       (double                   width,
                                         double                   height,
                                         ArraigoChartModel       *model,

@@ -15,6 +15,7 @@ struct _ArraigoChart
 
   ArraigoChartModel *model;
   double             hover_x;
+  ArraigoChartPlot   plot;       /* where the last drawing put the plot area */
   double             scale;
   gboolean           hide_title;
   gboolean           hide_pins;
@@ -123,7 +124,7 @@ arraigo_chart_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_source_surface (cr, self->cache, 0, 0);
   cairo_paint (cr);
-  arraigo_chart_render_layers (cr, width, height, self->model, &style, self->hover_x, ARRAIGO_CHART_LAYER_CURRENT);
+  arraigo_chart_render_plot (cr, width, height, self->model, &style, self->hover_x, ARRAIGO_CHART_LAYER_CURRENT, &self->plot);
   cairo_destroy (cr);
 }
 
@@ -140,22 +141,33 @@ arraigo_chart_measure (GtkWidget      *widget,
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 320;
 }
 
-/* Pointer x to model x, using the same left and right margins the renderer
- * uses closely enough to pick the nearest year. */
+/* Pointer x to model x through the plot area the renderer last drew. */
 static void
 motion_cb (GtkEventControllerMotion *controller,
            double                    x,
            double                    y,
            ArraigoChart             *self)
 {
-  double xlo, xhi, ylo, yhi, width = gtk_widget_get_width (GTK_WIDGET (self));
-  double left = 60 * self->scale, right = width - 20 * self->scale;
+  double at = arraigo_chart_x_at (self, x);
 
-  if (self->model == NULL || right <= left)
+  if (self->model == NULL || isnan (at))
     return;
-  arraigo_chart_model_get_range (self->model, &xlo, &xhi, &ylo, &yhi);
-  self->hover_x = xlo + (x - left) / (right - left) * (xhi - xlo);
+  self->hover_x = at;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The model x under widget x, or NAN before the chart is drawn. */
+double
+arraigo_chart_x_at (ArraigoChart *self,
+                    double        x)
+{
+  const ArraigoChartPlot *p = &self->plot;
+
+  g_return_val_if_fail (ARRAIGO_IS_CHART (self), NAN);
+
+  if (p->right <= p->left)
+    return NAN;
+  return p->x_min + (x - p->left) / (p->right - p->left) * (p->x_max - p->x_min);
 }
 
 static void

@@ -25,6 +25,8 @@ void               arraigo_chart_set_scale (ArraigoChart      *self,
 void               arraigo_chart_set_hide_title (ArraigoChart *self,
                                                  gboolean      hide_title);
 
+double             arraigo_chart_x_at      (ArraigoChart      *self,
+                                            double             x);
 void               arraigo_chart_set_hide_pins (ArraigoChart *self,
                                                 gboolean      hide_pins);
 void               arraigo_chart_style_from_widget (GtkWidget         *widget,
