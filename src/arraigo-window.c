@@ -40,6 +40,7 @@ struct _ArraigoWindow
   GtkBox               *headline_box;
   GtkBox               *pins_bar;
   GtkBox               *pins_box;
+  GMenu                *recent_menu;
   AdwStatusPage        *error_page;
   AdwToastOverlay      *toast_overlay;
   char                 *last_notice;
@@ -499,6 +500,63 @@ add_recent (GFile    *file,
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *x = gtk_recent_info_get_modified (*(GtkRecentInfo **) a);
+  GDateTime *y = gtk_recent_info_get_modified (*(GtkRecentInfo **) b);
+
+  return -g_date_time_compare (x, y);
+}
+
+/* Open Recent: the scenarios and models Arraigo opened or saved last, the
+ * newest first, those no longer there left out. */
+static void
+refresh_recent (ArraigoWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr (GPtrArray) ours = g_ptr_array_new ();
+  const char *app = g_get_application_name () ? g_get_application_name () : "Arraigo";
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *mime = gtk_recent_info_get_mime_type (info);
+
+      if (gtk_recent_info_has_application (info, app) && gtk_recent_info_exists (info) &&
+          (g_strcmp0 (mime, "application/x-arraigo-scenario") == 0 || g_strcmp0 (mime, "application/x-xmile") == 0))
+        g_ptr_array_add (ours, info);
+    }
+  g_ptr_array_sort (ours, compare_recent);
+  for (guint i = 0; i < ours->len && i < 8; i++)
+    {
+      GtkRecentInfo *info = ours->pdata[i];
+      g_autoptr (GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+    }
+  if (ours->len == 0)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (_("No Recent Files"), "win.no-recent");
+
+      g_menu_append_item (self->recent_menu, item);
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  arraigo_window_open (ARRAIGO_WINDOW (widget), file);
+}
+
 static void
 finish_open (ArraigoWindow *self)
 {
@@ -861,6 +919,15 @@ arraigo_window_has_model (ArraigoWindow *self)
   g_return_val_if_fail (ARRAIGO_IS_WINDOW (self), FALSE);
 
   return self->model != NULL;
+}
+
+/* Open Recent's entries: each opens its file through win.open-recent. */
+GMenuModel *
+arraigo_window_get_recent_menu (ArraigoWindow *self)
+{
+  g_return_val_if_fail (ARRAIGO_IS_WINDOW (self), NULL);
+
+  return G_MENU_MODEL (self->recent_menu);
 }
 
 ArraigoScenario *
@@ -1320,6 +1387,7 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, headline_box);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, pins_bar);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, pins_box);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, preset_list);
   gtk_widget_class_bind_template_child (widget_class, ArraigoWindow, presets_popover);
@@ -1335,6 +1403,9 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-welcome", NULL, show_welcome_action);
   gtk_widget_class_install_action (widget_class, "win.show-source", "s", show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  /* A placeholder that does nothing: greyed out. */
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.open-default", NULL, open_default_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
@@ -1373,6 +1444,9 @@ arraigo_window_init (ArraigoWindow *self)
 
   set_scenario_actions_enabled (self, FALSE);
   load_presets (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+  refresh_recent (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (refresh_recent), self, G_CONNECT_SWAPPED);
 
   /* Bands behind the lines, on or off, remembered. */
   {

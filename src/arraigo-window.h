@@ -34,6 +34,7 @@ ArraigoScenario   *arraigo_window_get_scenario   (ArraigoWindow      *self);
 ArraigoSimulation *arraigo_window_get_simulation (ArraigoWindow      *self);
 ArraigoLeverPanel *arraigo_window_get_lever_panel (ArraigoWindow     *self);
 guint              arraigo_window_get_n_charts   (ArraigoWindow      *self);
+GMenuModel        *arraigo_window_get_recent_menu (ArraigoWindow     *self);
 ArraigoChartCard  *arraigo_window_get_chart_card (ArraigoWindow      *self,
                                                   guint               index);
 gboolean           arraigo_window_apply_preset   (ArraigoWindow      *self,
