@@ -600,6 +600,58 @@ has_unsaved_changes (ArraigoWindow *self)
 static void ask_to_save (ArraigoWindow *self,
                          int            pending);
 
+/* The pending open goes on: past the unsaved-changes question, if any. */
+static void
+continue_open (ArraigoWindow *self)
+{
+  if (has_unsaved_changes (self))
+    ask_to_save (self, PENDING_OPEN);
+  else
+    finish_open (self);
+}
+
+static void
+matching_levers_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             ArraigoWindow    *self)
+{
+  if (g_str_equal (response, "apply"))
+    continue_open (self);
+  else
+    clear_pending (self);
+}
+
+/* A scenario made for another model: say which, and let the user choose
+ * whether the N_MATCHING of its N_LEVERS levers this model has are applied. */
+static void
+offer_matching_levers (ArraigoWindow *self,
+                       const char    *other_model,
+                       guint          n_matching,
+                       guint          n_levers)
+{
+  g_autofree char *name = g_file_get_basename (self->pending_file);
+  ArraigoModel *target = self->pending_model ? self->pending_model : self->model;
+  g_autofree char *target_name = g_path_get_basename (arraigo_model_get_filename (target) ? arraigo_model_get_filename (target) : "");
+  g_autofree char *apply = NULL;
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Scenario for Another Model"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "“%s” was made for the model “%s”. This window shows “%s”, which has %u of its %u levers: the others are left out.",
+                                               "“%s” was made for the model “%s”. This window shows “%s”, which has %u of its %u levers: the others are left out.",
+                                               n_levers),
+                                  name, other_model, target_name, n_matching, n_levers);
+  apply = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Apply %u Lever", "_Apply %u Levers", n_matching), n_matching);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", apply, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (matching_levers_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A model or a scenario, told apart by what the file holds. Nothing
  * changes when it cannot be read; unsaved changes are asked about first. */
 void
@@ -610,6 +662,8 @@ arraigo_window_open (ArraigoWindow *self,
   g_autoptr (ArraigoModel) model = NULL;
   g_autoptr (ArraigoScenarioFile) scenario = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *other_model = NULL;
+  guint n_levers = 0;
 
   g_return_if_fail (ARRAIGO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -632,8 +686,17 @@ arraigo_window_open (ArraigoWindow *self,
 
             model = arraigo_model_load_file (builtin, &error);
           }
-        if (error == NULL && !arraigo_scenario_file_fit_model (scenario, model ? model : self->model, &error))
-          g_clear_pointer (&scenario, arraigo_scenario_file_free);
+        if (error == NULL)
+          {
+            ArraigoModel *target = model ? model : self->model;
+            g_autofree char *target_name = g_path_get_basename (arraigo_model_get_filename (target) ? arraigo_model_get_filename (target) : "");
+
+            n_levers = scenario->lever_names->len;
+            if (scenario->model != NULL && g_strcmp0 (scenario->model, target_name) != 0)
+              other_model = g_strdup (scenario->model);
+            if (!arraigo_scenario_file_fit_model (scenario, target, &error))
+              g_clear_pointer (&scenario, arraigo_scenario_file_free);
+          }
         break;
       case ARRAIGO_FILE_KIND_UNKNOWN:
       default:
@@ -649,10 +712,10 @@ arraigo_window_open (ArraigoWindow *self,
   self->pending_file = g_object_ref (file);
   self->pending_model = g_steal_pointer (&model);
   self->pending_scenario = g_steal_pointer (&scenario);
-  if (has_unsaved_changes (self))
-    ask_to_save (self, PENDING_OPEN);
+  if (other_model != NULL)
+    offer_matching_levers (self, other_model, self->pending_scenario->lever_names->len, n_levers);
   else
-    finish_open (self);
+    continue_open (self);
 }
 
 /* Kept for callers that know they hold a model: the same as opening it. */

@@ -1388,6 +1388,60 @@ test_welcome (void)
   arraigo_test_close_window (window);
 }
 
+
+/* A scenario made for another model: the window says which, and applies
+ * the levers that match only if asked to. */
+static void
+test_other_model_scenario (void)
+{
+  ArraigoWindow *window;
+  ArraigoScenario *scenario;
+  g_autofree char *original = g_test_build_filename (G_TEST_DIST, "data", "scenarios", "wrong-model.arraigo", NULL);
+  g_autofree char *wrong = g_test_build_filename (G_TEST_BUILT, "wrong-model.arraigo", NULL);
+  g_autoptr (GFile) wrong_file = g_file_new_for_path (wrong);
+  g_autofree char *contents = NULL;
+  guint aid;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  /* A copy: an opened file is the one a later save writes to. */
+  g_assert_true (g_file_get_contents (original, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (wrong, contents, -1, NULL));
+  window = open_window ();
+  scenario = arraigo_window_get_scenario (window);
+  aid = (guint) arraigo_scenario_find_lever (scenario, "Aid budget");
+  for (guint apply = 0; apply < 2; apply++)
+    {
+      AdwMessageDialog *offer = NULL;
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      arraigo_window_open (window, wrong_file);
+      settle (GTK_WIDGET (window));
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window) &&
+              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), "Scenario for Another Model") == 0)
+            offer = ADW_MESSAGE_DIALOG (w);
+        }
+      g_assert_nonnull (offer);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (offer), "“teacup.xmile”"));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (offer), "1 of its 2 levers"));
+      adw_message_dialog_response (offer, apply ? "apply" : "cancel");
+      gtk_window_destroy (GTK_WINDOW (offer));
+      settle (GTK_WIDGET (window));
+      g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, apply ? 600 : 534);
+      g_assert_cmpstr (arraigo_scenario_get_title (scenario), ==, apply ? "Hot tea" : "Business as usual");
+    }
+  arraigo_scenario_reset_all (scenario);
+  arraigo_test_close_window (window);
+  g_remove (wrong);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1410,5 +1464,6 @@ main (int   argc,
   g_test_add_func ("/ui/window/sources", test_sources_window);
   g_test_add_func ("/ui/window/compare", test_compare);
   g_test_add_func ("/ui/window/welcome", test_welcome);
+  g_test_add_func ("/ui/window/other-model-scenario", test_other_model_scenario);
   return g_test_run ();
 }
