@@ -49,32 +49,32 @@ lever("Aid share local", 0.096, "dmnl",
       "Share of aid given directly to local organisations and firms. Under 10% (Bermeo, S2, F); USAID-wide direct local share 4.2% (FY2012) to 10.2% (FY2022) (project data, F).",
       (0, 1), "Aid_share_local_history",
       {"doc-es": "Parte de la ayuda entregada directamente a organizaciones y empresas locales. Menos del 10% (Bermeo, S2, F); para toda USAID, del 4,2% (2012) al 10,2% (2022) (datos del proyecto, F).",
-       "label-es": "Parte de la ayuda vía organizaciones locales", "group": "Aid", "step": "0.01", "default": "0.096", "format": "%.0f%%", "scale": "100", "order": "2"})
+       "label-es": "Parte de la ayuda vía organizaciones locales", "group": "Aid", "step": "0.01", "default": "0.096", "format": "%.0f%% of aid", "format-es": "%.0f%% de la ayuda", "scale": "100", "order": "2"})
 param("Historical security share of aid", 0.2, "dmnl",
       "Share of aid spent on security, border and drug control, including military training: about 20% (Isaacs and Preston, S0, F).", 0.15, 0.5)
 lever("Aid share security", 0.2, "dmnl",
       "Share of aid spent on security, border and drug control, including military training: about 20% (Isaacs and Preston, S0, F); CRS describes the Strategy for Engagement as split roughly evenly between bilateral programmes and CARSI (aid_program_milestones.csv, F).",
       (0, 1), "Historical_security_share_of_aid",
       {"doc-es": "Parte de la ayuda dedicada a seguridad, fronteras y control de drogas, incluido el entrenamiento militar: cerca del 20% (Isaacs y Preston, S0, F).",
-       "label-es": "Parte de la ayuda en seguridad", "group": "Aid", "step": "0.01", "default": "0.2", "format": "%.0f%%", "scale": "100", "order": "3"})
+       "label-es": "Parte de la ayuda en seguridad", "group": "Aid", "step": "0.01", "default": "0.2", "format": "%.0f%% of aid", "format-es": "%.0f%% de la ayuda", "scale": "100", "order": "3"})
 param("Historical reintegration reach", 0.05, "dmnl", "Share of deportees reached by reintegration programmes before the policy year (assumption: small pilot programmes; Isaacs and Preston, S0, describe deportees returning with nothing).", 0.0, 0.15)
 lever("Reintegration support", 0.05, "dmnl",
       "Share of returned deportees reached by reintegration programmes (jobs, protection, debt relief). Deportees without support return poorer and in danger and try again (Isaacs and Preston, S0, mechanism 6).",
       (0, 1), "Historical_reintegration_reach",
       {"doc-es": "Parte de los deportados que reciben apoyo para reintegrarse (empleo, protección, alivio de deudas). Sin apoyo vuelven más pobres y en peligro, y lo intentan de nuevo (Isaacs y Preston, S0, mecanismo 6).",
-       "label-es": "Apoyo a la reintegración", "group": "Aid", "step": "0.05", "default": "0.05", "format": "%.0f%%", "scale": "100", "order": "4"})
+       "label-es": "Apoyo a la reintegración", "group": "Aid", "step": "0.05", "default": "0.05", "format": "%.0f%% of deportees", "format-es": "%.0f%% de los deportados", "scale": "100", "order": "4"})
 param("Historical displaced reach", 0.05, "dmnl", "Share of internally displaced people reached by protection and support before the policy year (assumption: few programmes; Isaacs and Preston, S0).", 0.0, 0.15)
 lever("Displaced support", 0.05, "dmnl",
       "Share of internally displaced people reached by protection and support. Displacement often comes before international migration (Isaacs and Preston, S0, mechanism 5).",
       (0, 1), "Historical_displaced_reach",
       {"doc-es": "Parte de los desplazados internos que reciben protección y apoyo. El desplazamiento suele preceder a la migración internacional (Isaacs y Preston, S0, mecanismo 5).",
-       "label-es": "Apoyo a los desplazados", "group": "Aid", "step": "0.05", "default": "0.05", "format": "%.0f%%", "scale": "100", "order": "5"})
+       "label-es": "Apoyo a los desplazados", "group": "Aid", "step": "0.05", "default": "0.05", "format": "%.0f%% of the displaced", "format-es": "%.0f%% de los desplazados", "scale": "100", "order": "5"})
 param("Historical remittance leverage", 0.05, "dmnl", "How far remittances were channelled into investment before the policy year (assumption: low; Selee, S4, describes the untapped potential).", 0.0, 0.15)
 lever("Remittance leverage", 0.05, "dmnl",
       "How far remittances are channelled into investment: credit unions, diaspora investment, purchases from cooperatives (Selee, S4, mechanism 11).",
       (0, 1), "Historical_remittance_leverage",
       {"doc-es": "Cuánto de las remesas se canaliza hacia la inversión: cooperativas de ahorro, inversión de la diáspora, compras a cooperativas (Selee, S4, mecanismo 11).",
-       "label-es": "Aprovechamiento de las remesas", "group": "Aid", "step": "0.05", "default": "0.05", "format": "%.0f%%", "scale": "100", "order": "6"})
+       "label-es": "Aprovechamiento de las remesas", "group": "Aid", "step": "0.05", "default": "0.05", "format": "%.0f%% invested", "format-es": "%.0f%% invertido", "scale": "100", "order": "6"})
 
 # ---------------------------------------------------------------- visas
 aux("Seasonal visas history", "TIME", units="visas/year",
