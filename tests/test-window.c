@@ -1094,6 +1094,20 @@ test_uncertainty_bands (void)
   g_settings_set_boolean (settings, "show-uncertainty", TRUE);
   g_assert_true (wait_for_bands (window));
   g_assert_cmpuint (count_bands (window), ==, 6);
+  /* A first estimate from a few runs, then the settled band from more. */
+  {
+    ArraigoSimulation *simulation = arraigo_window_get_simulation (window);
+    gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    guint first = arraigo_ensemble_get_n_runs (arraigo_simulation_get_bands (simulation));
+
+    g_assert_true (first == 40 || first == 200);
+    while ((arraigo_simulation_get_bands (simulation) == NULL ||
+            arraigo_ensemble_get_n_runs (arraigo_simulation_get_bands (simulation)) < 200) &&
+           g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (arraigo_ensemble_get_n_runs (arraigo_simulation_get_bands (simulation)), ==, 200);
+    settle (GTK_WIDGET (window));
+  }
   arraigo_window_set_view (window, ARRAIGO_CHART_VIEW_REGION);
   settle (GTK_WIDGET (window));
   g_assert_cmpuint (count_bands (window), ==, 2);
