@@ -21,7 +21,7 @@
 #define PINNED_PREFIX "Pinned "
 
 static const char *const owned_keys[] = {
-  "Title", "Description", "Source", "Notes", "Model", "ModelSHA256", "Seed",
+  "Title", "Description", "Source", "Notes", "Model", "ModelSHA256", "Seed", "Runs",
 };
 
 G_DEFINE_QUARK (arraigo-scenario-error-quark, arraigo_scenario_error)
@@ -85,6 +85,7 @@ arraigo_scenario_file_copy (const ArraigoScenarioFile *self)
   copy->model = g_strdup (self->model);
   copy->model_sha256 = g_strdup (self->model_sha256);
   copy->seed = self->seed;
+  copy->runs = self->runs;
   for (guint i = 0; i < self->lever_names->len; i++)
     arraigo_scenario_file_set (copy, self->lever_names->pdata[i], g_array_index (self->lever_values, double, i));
   copy->n_skipped = self->n_skipped;
@@ -400,6 +401,17 @@ arraigo_scenario_file_load_data (const char  *data,
         self->seed = seed;
       else
         add_warning (self, _("Seed “%s” is not a whole number: 1 is used"), text);
+    }
+  if (g_key_file_has_key (self->keys, GROUP_SCENARIO, "Runs", NULL))
+    {
+      g_autofree char *text = g_key_file_get_value (self->keys, GROUP_SCENARIO, "Runs", NULL);
+      guint64 runs = 0;
+
+      if (g_ascii_string_to_unsigned (g_strstrip (text), 10, ARRAIGO_SCENARIO_MIN_RUNS, ARRAIGO_SCENARIO_MAX_RUNS, &runs, NULL))
+        self->runs = (guint) runs;
+      else
+        add_warning (self, _("Runs “%s” is not a whole number from %d to %d: %d are used"), text,
+                     ARRAIGO_SCENARIO_MIN_RUNS, ARRAIGO_SCENARIO_MAX_RUNS, ARRAIGO_SCENARIO_DEFAULT_RUNS);
     }
 
   read_levers (self, self->keys, GROUP_LEVERS);
@@ -792,6 +804,8 @@ arraigo_scenario_file_to_data (ArraigoScenarioFile *self,
   if (self->model_sha256 != NULL)
     g_key_file_set_string (kf, GROUP_SCENARIO, "ModelSHA256", self->model_sha256);
   g_key_file_set_uint64 (kf, GROUP_SCENARIO, "Seed", self->seed);
+  if (self->runs != 0)
+    g_key_file_set_uint64 (kf, GROUP_SCENARIO, "Runs", self->runs);
   /* Keys and groups of later versions go back as they came. */
   if (self->keys != NULL)
     copy_group (kf, self->keys, GROUP_SCENARIO, TRUE);

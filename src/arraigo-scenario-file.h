@@ -33,6 +33,10 @@ typedef enum
 #define ARRAIGO_SCENARIO_MAX_SIZE (1024 * 1024)
 /* Pinned scenarios a file keeps: as many as a chart tells apart. */
 #define ARRAIGO_SCENARIO_MAX_PINNED 4
+/* Runs behind the bands when a scenario does not say, and the range it may. */
+#define ARRAIGO_SCENARIO_DEFAULT_RUNS 200
+#define ARRAIGO_SCENARIO_MIN_RUNS 20
+#define ARRAIGO_SCENARIO_MAX_RUNS 5000
 
 /* One scenario: the levers it sets and what it is. Lever names are the
  * model's variable names; values are numbers in the model's units. */
@@ -44,7 +48,8 @@ typedef struct
   char       *notes;
   char       *model;          /* file name of the model it applies to */
   char       *model_sha256;   /* of that model's bytes when the scenario was saved, or NULL */
-  guint64     seed;
+  guint64     seed;           /* of the ensemble behind the uncertainty bands */
+  guint       runs;           /* the ensemble's size; 0 when the file does not say */
   GPtrArray  *lever_names;    /* char *, in file order */
   GArray     *lever_values;   /* double */
   guint       n_skipped;      /* levers the file sets that could not be read */

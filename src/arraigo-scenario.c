@@ -405,6 +405,24 @@ arraigo_scenario_to_file (ArraigoScenario *self)
   return file;
 }
 
+/* The seed of the ensemble behind the bands, as the scenario's file says. */
+guint64
+arraigo_scenario_get_seed (ArraigoScenario *self)
+{
+  g_return_val_if_fail (ARRAIGO_IS_SCENARIO (self), 1);
+
+  return self->origin ? self->origin->seed : 1;
+}
+
+/* How many runs the settled bands take, as the scenario's file says. */
+guint
+arraigo_scenario_get_band_runs (ArraigoScenario *self)
+{
+  g_return_val_if_fail (ARRAIGO_IS_SCENARIO (self), ARRAIGO_SCENARIO_DEFAULT_RUNS);
+
+  return self->origin && self->origin->runs != 0 ? self->origin->runs : ARRAIGO_SCENARIO_DEFAULT_RUNS;
+}
+
 /* SAVED is what was written: the scenario is no longer modified, and is
  * called by its title. */
 void

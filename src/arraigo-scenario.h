@@ -85,5 +85,7 @@ char               *arraigo_scenario_describe_lever (ArraigoScenario   *self,
 gboolean            arraigo_scenario_is_default   (ArraigoScenario     *self,
                                                    guint                index);
 char               *arraigo_scenario_to_text      (ArraigoScenario     *self) G_GNUC_WARN_UNUSED_RESULT;
+guint64             arraigo_scenario_get_seed     (ArraigoScenario     *self);
+guint               arraigo_scenario_get_band_runs (ArraigoScenario    *self);
 
 G_END_DECLS

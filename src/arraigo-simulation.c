@@ -66,10 +66,10 @@ pinned_free (gpointer data)
 }
 
 /* Bands come in two passes once the levers have been still for a moment: a
- * first estimate from a few runs, within a tenth of a second, then enough
- * runs for the 5% and 95% quantiles to settle. */
+ * first estimate from a few runs, within a tenth of a second, then as many
+ * as the scenario asks for (200 unless it says), enough for the 5% and 95%
+ * quantiles to settle. */
 #define BAND_FIRST_RUNS 40
-#define BAND_RUNS 200
 #define BAND_SETTLE_MS 60
 
 G_DEFINE_FINAL_TYPE (ArraigoSimulation, arraigo_simulation, G_TYPE_OBJECT)
@@ -123,6 +123,7 @@ typedef struct
   guint64          serial;
   double           save_step;
   guint            runs;
+  guint64          seed;
 } BandJob;
 
 static void
@@ -145,7 +146,7 @@ run_bands (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (!arraigo_ensemble_run (job->ensemble, job->runs, 1, g_get_num_processors (), job->save_step, &error))
+  if (!arraigo_ensemble_run (job->ensemble, job->runs, job->seed, g_get_num_processors (), job->save_step, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -171,8 +172,8 @@ bands_done (GObject      *source,
   self->bands_serial = job->serial;
   g_signal_emit (self, signals[BANDS_UPDATED], 0);
   /* The first estimate is on screen: now the settled one. */
-  if (job->runs < BAND_RUNS)
-    start_bands (self, BAND_RUNS);
+  if (job->runs < arraigo_scenario_get_band_runs (self->scenario))
+    start_bands (self, arraigo_scenario_get_band_runs (self->scenario));
 }
 
 /* RUNS runs around the current levers, on other threads. */
@@ -185,6 +186,7 @@ start_bands (ArraigoSimulation *self,
   g_autoptr (GTask) task = NULL;
 
   job->runs = runs;
+  job->seed = arraigo_scenario_get_seed (self->scenario);
   job->serial = self->serial;
   job->save_step = MAX (arraigo_model_get_dt (model), 0.25);
   job->ensemble = arraigo_ensemble_new (model);
@@ -223,7 +225,7 @@ bands_settled_cb (gpointer data)
   ArraigoSimulation *self = data;
 
   self->bands_source = 0;
-  start_bands (self, BAND_FIRST_RUNS);
+  start_bands (self, MIN (BAND_FIRST_RUNS, arraigo_scenario_get_band_runs (self->scenario)));
   return G_SOURCE_REMOVE;
 }
 

@@ -596,6 +596,43 @@ test_pinned_round_trip (void)
   }
 }
 
+
+/* The ensemble behind the bands lives in the scenario: its seed and size
+ * are read, kept within reason (a size out of range is said and left
+ * out) and written back. */
+static void
+test_ensemble_settings (void)
+{
+  static const char good[] = "[Scenario]\nTitle=Bands\nSeed=7\nRuns=500\n[Levers]\nAid budget=600\n";
+  static const char bad[] = "[Scenario]\nTitle=Bands\nRuns=lots\n[Levers]\nAid budget=600\n";
+  static const char huge[] = "[Scenario]\nTitle=Bands\nRuns=999999\n[Levers]\nAid budget=600\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ArraigoScenarioFile) file = arraigo_scenario_file_load_data (good, strlen (good), &error);
+  g_autoptr (ArraigoScenarioFile) again = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->seed, ==, 7);
+  g_assert_cmpuint (file->runs, ==, 500);
+  data = arraigo_scenario_file_to_data (file, &length);
+  g_assert_nonnull (strstr (data, "Seed=7\n"));
+  g_assert_nonnull (strstr (data, "Runs=500\n"));
+  again = arraigo_scenario_file_load_data (data, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->runs, ==, 500);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *text = i == 0 ? bad : huge;
+      g_autoptr (ArraigoScenarioFile) refused = arraigo_scenario_file_load_data (text, strlen (text), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (refused->runs, ==, 0);
+      g_assert_cmpuint (refused->warnings->len, ==, 1);
+      g_assert_nonnull (strstr (refused->warnings->pdata[0], "is not a whole number from 20 to 5000: 200 are used"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,5 +648,6 @@ main (int   argc,
   g_test_add_func ("/scenario-file/text-reads", test_text_reads);
   g_test_add_func ("/scenario-file/text-warnings", test_text_warnings);
   g_test_add_func ("/scenario-file/pinned-round-trip", test_pinned_round_trip);
+  g_test_add_func ("/scenario-file/ensemble-settings", test_ensemble_settings);
   return g_test_run ();
 }

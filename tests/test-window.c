@@ -1129,6 +1129,24 @@ test_uncertainty_bands (void)
   g_assert_null (arraigo_simulation_get_bands (arraigo_window_get_simulation (window)));
   g_assert_cmpuint (count_bands (window), ==, 0);
   g_settings_set_boolean (settings, "show-uncertainty", TRUE);
+  /* A scenario says how many runs its bands take. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "sixty-runs.arraigo", NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    ArraigoSimulation *simulation = arraigo_window_get_simulation (window);
+    gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    g_assert_true (g_file_set_contents (path, "[Scenario]\nTitle=Sixty\nSeed=3\nRuns=60\n[Levers]\nAid budget=700\n", -1, NULL));
+    arraigo_scenario_reset_all (arraigo_window_get_scenario (window));
+    arraigo_window_open (window, file);
+    settle (GTK_WIDGET (window));
+    while ((arraigo_simulation_get_bands (simulation) == NULL ||
+            arraigo_ensemble_get_n_runs (arraigo_simulation_get_bands (simulation)) != 60) &&
+           g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (arraigo_ensemble_get_n_runs (arraigo_simulation_get_bands (simulation)), ==, 60);
+    g_remove (path);
+  }
   arraigo_scenario_reset_all (arraigo_window_get_scenario (window));
   settle (GTK_WIDGET (window));
   arraigo_test_close_window (window);
