@@ -101,6 +101,33 @@ sample_points (void)
   return m;
 }
 
+/* Four pinned scenarios beside the current run and the baseline, as a
+ * region total: each in its own colour and dashes, named in the legend. */
+static ArraigoChartModel *
+sample_comparison (void)
+{
+  ArraigoChartModel *m = arraigo_chart_model_new ("Irregular arrivals", "people a year");
+  const char *pins[] = { "Circular migration at scale", "Deterrence only", "Local-first aid", "Root Causes strategy" };
+  double x[34], now[34], base[34], pinned[4][34];
+
+  for (int k = 0; k < 34; k++)
+    {
+      double after = k > 14 ? 1 - exp (-(k - 14) / 4.0) : 0;
+
+      x[k] = 2012 + k;
+      base[k] = 150000 + 60000 * sin (k / 3.0) * (k <= 14);
+      now[k] = base[k] * (1 - 0.2 * after);
+      for (int p = 0; p < 4; p++)
+        pinned[p][k] = base[k] * (1 - (0.1 + 0.12 * p) * after);
+    }
+  arraigo_chart_model_add_series (m, ARRAIGO_CHART_LINE, "Region", 0, 34, x, now);
+  arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, "Region", 0, 34, x, base);
+  for (guint p = 0; p < 4; p++)
+    arraigo_chart_model_add_comparison (m, pins[p], p, "Region", arraigo_chart_comparison_color (p), 34, x, pinned[p]);
+  arraigo_chart_model_set_marker (m, 2026, "Policy");
+  return m;
+}
+
 /* The style every golden image is drawn with: a fixed font and background. */
 static void
 test_style (ArraigoChartStyle *style,
@@ -226,6 +253,17 @@ test_lines (void)
   check_golden ("lines", m, 1, FALSE, NAN);
   check_golden ("lines", m, 2, FALSE, NAN);
   check_golden ("lines", m, 1, TRUE, NAN);
+}
+
+static void
+test_comparison (void)
+{
+  g_autoptr (ArraigoChartModel) m = sample_comparison ();
+
+  check_golden ("comparison", m, 1, FALSE, NAN);
+  check_golden ("comparison", m, 2, FALSE, NAN);
+  check_golden ("comparison", m, 1, TRUE, NAN);
+  check_golden ("comparison-hover", m, 1, FALSE, 2035);
 }
 
 static void
@@ -437,6 +475,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/chart/render/lines", test_lines);
   g_test_add_func ("/chart/render/stacked", test_stacked);
+  g_test_add_func ("/chart/render/comparison", test_comparison);
   g_test_add_func ("/chart/render/bands", test_bands);
   g_test_add_func ("/chart/render/wide-band-range", test_wide_band_range);
   g_test_add_func ("/chart/render/points-and-hover", test_points_and_hover);
