@@ -32,6 +32,8 @@ struct _ArraigoLeverRow
   GtkAdjustment   *adjustment;
   GtkDropDown     *year_choice;   /* year levers only, in place of the scale */
   GArray          *years;         /* double: the value of each item */
+  GtkLabel        *message_label; /* what became of the last typed value */
+  guint            message_source;
 };
 
 G_DEFINE_FINAL_TYPE (ArraigoLeverRow, arraigo_lever_row, GTK_TYPE_WIDGET)
@@ -192,26 +194,87 @@ parse_typed_number (const char *text,
   return end != number->str && *end == '\0' && isfinite (*value);
 }
 
-/* Accepts what people type: "1,200", "1.2 billion" (a lever's large unit), "45%", "250000". */
+static gboolean
+hide_message_cb (gpointer data)
+{
+  ArraigoLeverRow *self = data;
+
+  self->message_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Says under the slider what became of a typed value, for a while. */
+static void
+show_message (ArraigoLeverRow *self,
+              const char      *text)
+{
+  g_clear_handle_id (&self->message_source, g_source_remove);
+  gtk_label_set_text (self->message_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
+  self->message_source = g_timeout_add_seconds (8, hide_message_cb, self);
+}
+
+/* The message under the slider, or NULL when none is shown. */
+const char *
+arraigo_lever_row_get_message (ArraigoLeverRow *self)
+{
+  g_return_val_if_fail (ARRAIGO_IS_LEVER_ROW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->message_label)) ? gtk_label_get_text (self->message_label) : NULL;
+}
+
+/* Accepts what people type: "1,200", "1.2 billion" (a lever's large unit),
+ * "45%", "250000". A plain number is in the unit the value is shown in:
+ * "1.5" where the lever reads "USD 1.00 billion/year" is 1.5 billion, as
+ * long as that is in range and the number is not one people would write in
+ * the small unit ("1,200"). What cannot be read, and a value out of range,
+ * is said under the slider. */
 gboolean
 arraigo_lever_row_enter_value (ArraigoLeverRow *self,
                                const char      *text)
 {
   const ArraigoLever *lever = arraigo_scenario_get_lever (self->scenario, self->lever);
   g_autofree char *lower = g_utf8_strdown (text, -1);
-  double value, factor = 1;
+  double value, factor = 1, scale = lever->display_scale != 0 ? lever->display_scale : 1;
+  gboolean has_large = lever->large_unit != NULL && *lever->large_unit != '\0' && lever->large_scale > 0;
 
   if (!parse_typed_number (text, &value))
-    return FALSE;
-  /* "1.2 billion" where the model names its large unit so. */
-  if (lever->large_unit != NULL && *lever->large_unit != '\0' && lever->large_scale > 0)
+    {
+      g_autofree char *current = arraigo_scenario_format_value (self->scenario, self->lever,
+                                                                arraigo_scenario_get_value (self->scenario, self->lever));
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a number: %s is kept"), text, current);
+
+      show_message (self, message);
+      return FALSE;
+    }
+  if (has_large)
     {
       g_autofree char *unit = g_utf8_strdown (lever->large_unit, -1);
+      double shown = arraigo_scenario_get_value (self->scenario, self->lever) * scale;
+      double as_large = value / lever->large_scale / scale;
 
+      /* "1.2 billion" where the model names its large unit so. */
       if (strstr (lower, unit) != NULL)
         factor = 1 / lever->large_scale;
+      else if (fabs (shown) >= lever->large_from && fabs (value) < lever->large_from &&
+               as_large >= lever->min && as_large <= lever->max)
+        factor = 1 / lever->large_scale;
     }
-  value = value * factor / (lever->display_scale != 0 ? lever->display_scale : 1);
+  value = value * factor / scale;
+  if (value < lever->min || value > lever->max)
+    {
+      double kept = CLAMP (value, lever->min, lever->max);
+      g_autofree char *typed = arraigo_scenario_format_value (self->scenario, self->lever, value);
+      g_autofree char *limit = arraigo_scenario_format_value (self->scenario, self->lever, kept);
+      g_autofree char *message = value > lever->max
+                                 ? g_strdup_printf (_("%s is above the highest value: %s is used"), typed, limit)
+                                 : g_strdup_printf (_("%s is below the lowest value: %s is used"), typed, limit);
+
+      show_message (self, message);
+    }
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
+    hide_message_cb (self);
   arraigo_scenario_set_value (self->scenario, self->lever, value);
   return TRUE;
 }
@@ -231,6 +294,7 @@ arraigo_lever_row_dispose (GObject *object)
 {
   ArraigoLeverRow *self = ARRAIGO_LEVER_ROW (object);
 
+  g_clear_handle_id (&self->message_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ARRAIGO_TYPE_LEVER_ROW);
   g_clear_object (&self->scenario);
   g_clear_pointer (&self->years, g_array_unref);
@@ -252,6 +316,7 @@ arraigo_lever_row_class_init (ArraigoLeverRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, doc_label);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, help_box);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, message_label);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, scale);
   gtk_widget_class_bind_template_child (widget_class, ArraigoLeverRow, adjustment);
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);

@@ -21,6 +21,7 @@ GtkWidget *arraigo_lever_row_new           (ArraigoScenario *scenario,
 guint      arraigo_lever_row_get_lever     (ArraigoLeverRow *self);
 GtkScale  *arraigo_lever_row_get_scale     (ArraigoLeverRow *self);
 GtkDropDown *arraigo_lever_row_get_year_choice (ArraigoLeverRow *self);
+const char      *arraigo_lever_row_get_message (ArraigoLeverRow *self);
 gboolean   arraigo_lever_row_enter_value   (ArraigoLeverRow *self,
                                             const char      *text);
 

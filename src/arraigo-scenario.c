@@ -587,6 +587,8 @@ arraigo_scenario_format_value (ArraigoScenario *self,
   /* A year is written without grouping ("2030", not "2,030"). */
   if (lever->is_year)
     return value == lever->none_value ? g_strdup (C_("year lever", "None")) : g_strdup_printf ("%.0f", value);
+  if (lever->is_policy_year)
+    return g_strdup_printf ("%.0f", value);
 
   if (lever->large_format != NULL && format_is_safe (lever->large_format) && fabs (shown) >= lever->large_from)
     {

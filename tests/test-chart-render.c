@@ -468,6 +468,27 @@ test_degenerate (void)
   cairo_surface_destroy (s);
 }
 
+
+/* The hover readout: each value with three figures of its own (108k and 76k
+ * stay apart on an axis of millions), the data recorded for that year, the
+ * pinned lines by name, and nothing repeated where a line equals the
+ * current one. */
+static void
+test_readout (void)
+{
+  g_autoptr (ArraigoChartModel) m = arraigo_chart_model_new ("Encounters", "events a year");
+  double x[3] = { 2019, 2020, 2021 }, now[3] = { 108010, 900000, 2500000 }, same[3] = { 108010, 900000, 2500000 };
+  double pinned[3] = { 76120, 1, 2 }, data_x[1] = { 2019.25 }, data_y[1] = { 254120 };
+  g_autofree char *text = NULL;
+
+  arraigo_chart_model_add_series (m, ARRAIGO_CHART_LINE, "Honduras", 1, 3, x, now);
+  arraigo_chart_model_add_series (m, ARRAIGO_CHART_BASELINE, "Honduras", 1, 3, x, same);
+  arraigo_chart_model_add_comparison (m, "Deterrence only", 0, "Honduras", 1, 3, x, pinned);
+  arraigo_chart_model_add_series (m, ARRAIGO_CHART_POINTS, "Honduras", 1, 1, data_x, data_y);
+  text = arraigo_chart_model_readout (m, 2019);
+  g_assert_cmpstr (text, ==, "<b>2019</b>\nHonduras: 108k\nHonduras (Deterrence only): 76.1k\nHonduras (data): 254k");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/chart/layers", test_layers);
   g_test_add_func ("/chart/layers/static-key-views", test_static_key_views);
   g_test_add_func ("/chart/describe", test_describe);
+  g_test_add_func ("/chart/readout", test_readout);
   g_test_add_func ("/chart/degenerate", test_degenerate);
   return g_test_run ();
 }

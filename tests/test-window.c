@@ -317,6 +317,8 @@ test_absurd_values (void)
 
   g_assert_false (arraigo_lever_row_enter_value (row, "lots"));
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 534);
+  /* Said in place, not only with a bell. */
+  g_assert_cmpstr (arraigo_lever_row_get_message (row), ==, "“lots” is not a number: USD 534 million/year is kept");
   g_assert_true (arraigo_lever_row_enter_value (row, "1.2 billion"));
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 1200);
   {
@@ -328,6 +330,7 @@ test_absurd_values (void)
   }
   g_assert_true (arraigo_lever_row_enter_value (row, "99,999,999"));
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 6000);   /* clamped to the range */
+  g_assert_nonnull (strstr (arraigo_lever_row_get_message (row), "is above the highest value: USD 6.00 billion/year is used"));
   g_assert_true (arraigo_lever_row_enter_value (row, "-5"));
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 0);
   /* Exponents are numbers, not digits to run together ("1e12" once read 112). */
@@ -336,8 +339,10 @@ test_absurd_values (void)
   g_assert_true (arraigo_lever_row_enter_value (row, "1e12"));
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 6000);
   /* A comma or point not followed by three digits is a decimal point. */
+  /* A plain number is in the unit shown: the lever reads USD 6.00 billion. */
   g_assert_true (arraigo_lever_row_enter_value (row, "2,5"));
-  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 2.5);
+  g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 2500);
+  g_assert_null (arraigo_lever_row_get_message (row));
   g_assert_true (arraigo_lever_row_enter_value (row, "1,200"));
   g_assert_cmpfloat (arraigo_scenario_get_value (scenario, aid), ==, 1200);
   arraigo_scenario_set_value (scenario, aid, NAN);

@@ -339,6 +339,123 @@ arraigo_chart_model_describe (ArraigoChartModel *self)
   return g_string_free (s, FALSE);
 }
 
+/* S's value at X: a line's at that save; the data's from the record that
+ * year stands for (fiscal years are placed within their year), NAN if none. */
+static double
+series_value_at (const ArraigoChartSeries *s,
+                 double                    x)
+{
+  double best = NAN, distance = INFINITY;
+
+  for (guint k = 0; k < s->n; k++)
+    {
+      double d = fabs (s->x[k] - x);
+
+      if (!isfinite (s->y[k]))
+        continue;
+      if (s->kind != ARRAIGO_CHART_POINTS ? d < 1e-6 : (d <= 0.5 && d < distance))
+        {
+          best = s->y[k];
+          distance = d;
+          if (s->kind != ARRAIGO_CHART_POINTS)
+            break;
+        }
+    }
+  return best;
+}
+
+/* The current run's line for LABEL, or NULL. */
+static const ArraigoChartSeries *
+current_line (ArraigoChartModel *model,
+              const char        *label)
+{
+  for (guint i = 0; i < arraigo_chart_model_get_n_series (model); i++)
+    {
+      const ArraigoChartSeries *s = arraigo_chart_model_get_series (model, i);
+
+      if (s->kind == ARRAIGO_CHART_LINE && g_strcmp0 (s->label, label) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+/* A value in the readout: three significant figures of its own, so that
+ * 108k and 76k do not both read 0.1M on an axis of millions. */
+static char *
+readout_value (ArraigoChartModel *model,
+               double             value)
+{
+  return arraigo_chart_model_format_value (model, value, fabs (value) / 100, fabs (value));
+}
+
+/* The hover readout at year X, as Pango markup: the year, then each line's
+ * value (the current run's with the range nine in ten runs fall in), the
+ * data recorded for that year, and the baseline and pinned lines where they
+ * differ from the current one. */
+char *
+arraigo_chart_model_readout (ArraigoChartModel *self,
+                             double             x)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, "<b>%.0f</b>", x);
+  for (guint i = 0; i < arraigo_chart_model_get_n_series (self); i++)
+    {
+      const ArraigoChartSeries *s = arraigo_chart_model_get_series (self, i);
+      double value = s->kind == ARRAIGO_CHART_BAND ? NAN : series_value_at (s, x);
+      g_autofree char *shown = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *what = NULL;
+
+      if (isnan (value))
+        continue;
+      shown = readout_value (self, value);
+      /* A baseline or pinned line where the current one is says nothing new. */
+      if (s->kind == ARRAIGO_CHART_BASELINE || s->kind == ARRAIGO_CHART_COMPARISON)
+        {
+          const ArraigoChartSeries *current = current_line (self, s->label);
+          double now = current ? series_value_at (current, x) : NAN;
+          g_autofree char *now_shown = isnan (now) ? NULL : readout_value (self, now);
+
+          if (now_shown != NULL && g_str_equal (now_shown, shown))
+            continue;
+        }
+      label = g_markup_escape_text (s->label ? s->label : "", -1);
+      if (s->kind == ARRAIGO_CHART_COMPARISON)
+        {
+          g_autofree char *scenario = g_markup_escape_text (s->scenario ? s->scenario : "", -1);
+
+          what = g_strdup_printf (" (%s)", scenario);
+        }
+      else
+        what = g_strdup (s->kind == ARRAIGO_CHART_BASELINE ? _(" (baseline)") : s->kind == ARRAIGO_CHART_POINTS ? _(" (data)") : "");
+      g_string_append_printf (text, "\n%s%s: %s", label, what, shown);
+      /* The current line's band, the outer one (added first). */
+      if (s->kind == ARRAIGO_CHART_LINE)
+        for (guint b = 0; b < arraigo_chart_model_get_n_series (self); b++)
+          {
+            const ArraigoChartSeries *band = arraigo_chart_model_get_series (self, b);
+            guint j;
+
+            if (band->kind != ARRAIGO_CHART_BAND || g_strcmp0 (band->label, s->label) != 0)
+              continue;
+            for (j = 0; j < band->n && fabs (band->x[j] - x) >= 1e-6; j++)
+              ;
+            if (j < band->n && isfinite (band->y_low[j]) && isfinite (band->y[j]))
+              {
+                g_autofree char *low = readout_value (self, band->y_low[j]);
+                g_autofree char *high = readout_value (self, band->y[j]);
+
+                /* TRANSLATORS: after a value in the hover readout: the range nine in ten runs fall in */
+                g_string_append_printf (text, _(" (9 in 10 runs: %s–%s)"), low, high);
+              }
+            break;
+          }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* How the data table marks each pinned scenario's columns. */
 static const char *const pin_marks[ARRAIGO_CHART_MAX_COMPARISONS] = { "¹", "²", "³", "⁴" };
 
@@ -400,9 +517,20 @@ arraigo_chart_model_to_table (ArraigoChartModel *self,
 
           gboolean low = ser->kind == ARRAIGO_CHART_BAND && (c + 1 < columns->len && columns->pdata[c + 1] == ser);
 
+          double distance = INFINITY;
+
+          /* Data are placed within the year they stand for (a fiscal year
+           * ends in September): the nearest point within half a year. */
           for (guint k = 0; k < ser->n; k++)
-            if (fabs (ser->x[k] - x) < 1e-6)
-              value = low ? ser->y_low[k] : ser->y[k];
+            {
+              double d = fabs (ser->x[k] - x);
+
+              if (ser->kind == ARRAIGO_CHART_POINTS ? (d <= 0.5 && d < distance) : d < 1e-6)
+                {
+                  value = low ? ser->y_low[k] : ser->y[k];
+                  distance = d;
+                }
+            }
           text = isnan (value) ? g_strdup ("") : arraigo_chart_model_format_value (self, value, yhi / 1000, yhi);
           g_string_append_printf (s, "  %12s", text);
         }

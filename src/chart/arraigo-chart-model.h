@@ -89,6 +89,8 @@ void                      arraigo_chart_model_get_range  (ArraigoChartModel     
                                                           double                   *y_min,
                                                           double                   *y_max);
 char                     *arraigo_chart_model_describe   (ArraigoChartModel        *self) G_GNUC_WARN_UNUSED_RESULT;
+char                     *arraigo_chart_model_readout    (ArraigoChartModel        *self,
+                                                          double                    x) G_GNUC_WARN_UNUSED_RESULT;
 char                     *arraigo_chart_model_to_table   (ArraigoChartModel        *self,
                                                           double                    x_step) G_GNUC_WARN_UNUSED_RESULT;
 

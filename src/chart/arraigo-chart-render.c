@@ -413,13 +413,12 @@ draw_legend (Frame             *f,
 static void
 draw_hover (Frame             *f,
             ArraigoChartModel *model,
-            double             hover_x,
-            double             magnitude,
-            double             step)
+            double             hover_x)
 {
   const ArraigoChartSeries *first = NULL;
   double best = NAN, px, box_w = 0, box_h = 0, bx, by, pad = 6 * f->style->scale;
   g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *readout = NULL;
   int tw, th;
 
   for (guint i = 0; i < arraigo_chart_model_get_n_series (model) && first == NULL; i++)
@@ -443,53 +442,8 @@ draw_hover (Frame             *f,
   cairo_set_line_width (f->cr, 1);
   cairo_stroke (f->cr);
 
-  g_string_append_printf (text, "<b>%.0f</b>", best);
-  for (guint i = 0; i < arraigo_chart_model_get_n_series (model); i++)
-    {
-      const ArraigoChartSeries *s = arraigo_chart_model_get_series (model, i);
-
-      if (s->kind == ARRAIGO_CHART_BAND)
-        continue;
-      for (guint k = 0; k < s->n; k++)
-        if (fabs (s->x[k] - best) < 1e-6 && isfinite (s->y[k]))
-          {
-            g_autofree char *value = arraigo_chart_model_format_value (model, s->y[k], step / 10, magnitude);
-            g_autofree char *label = g_markup_escape_text (s->label ? s->label : "", -1);
-            g_autofree char *what = NULL;
-
-            if (s->kind == ARRAIGO_CHART_COMPARISON)
-              {
-                g_autofree char *scenario = g_markup_escape_text (s->scenario ? s->scenario : "", -1);
-
-                what = g_strdup_printf (" (%s)", scenario);
-              }
-            else
-              what = g_strdup (s->kind == ARRAIGO_CHART_BASELINE ? _(" (baseline)") : s->kind == ARRAIGO_CHART_POINTS ? _(" (data)") : "");
-            g_string_append_printf (text, "\n%s%s: %s", label, what, value);
-            /* The current line's band, the outer one (added first). */
-            if (s->kind == ARRAIGO_CHART_LINE)
-              for (guint b = 0; b < arraigo_chart_model_get_n_series (model); b++)
-                {
-                  const ArraigoChartSeries *band = arraigo_chart_model_get_series (model, b);
-                  guint j;
-
-                  if (band->kind != ARRAIGO_CHART_BAND || g_strcmp0 (band->label, s->label) != 0)
-                    continue;
-                  for (j = 0; j < band->n && fabs (band->x[j] - best) >= 1e-6; j++)
-                    ;
-                  if (j < band->n && isfinite (band->y_low[j]) && isfinite (band->y[j]))
-                    {
-                      g_autofree char *low = arraigo_chart_model_format_value (model, band->y_low[j], step / 10, magnitude);
-                      g_autofree char *high = arraigo_chart_model_format_value (model, band->y[j], step / 10, magnitude);
-
-                      /* TRANSLATORS: after a value in the hover readout: the range nine in ten runs fall in */
-                      g_string_append_printf (text, _(" (9 in 10 runs: %s–%s)"), low, high);
-                    }
-                  break;
-                }
-            break;
-          }
-    }
+  readout = arraigo_chart_model_readout (model, best);
+  g_string_append (text, readout);
 
   /* With pinned scenarios the readout grows: smaller type until it fits
    * the plot's height, down to two thirds. */
@@ -796,7 +750,7 @@ arraigo_chart_render_plot (cairo_t                 *cr,
     }
 
   if ((layers & ARRAIGO_CHART_LAYER_CURRENT) && isfinite (hover_x) && hover_x >= f.x_min && hover_x <= f.x_max)
-    draw_hover (&f, model, hover_x, MAX (fabs (yt.min), fabs (yt.max)), yt.step);
+    draw_hover (&f, model, hover_x);
 
   g_object_unref (f.layout);
   cairo_restore (cr);
