@@ -5,8 +5,8 @@
 
 #pragma once
 
+#include "arraigo-gf.h"
 #include "arraigo-model.h"
-#include "arraigo-xmile.h"
 
 G_BEGIN_DECLS
 
@@ -162,7 +162,7 @@ struct _ArraigoModel
   guint                n_previous;
   guint32             *delay_inputs;   /* slot whose history each DELAY keeps */
   guint                n_delays;
-  GPtrArray           *gfs;            /* ArraigoXmileGf *, by OP_LOOKUP index */
+  GPtrArray           *gfs;            /* ArraigoGf *, by OP_LOOKUP index */
   gboolean             uses_random;
 
   char                *fingerprint;    /* SHA-256 of the compiled program: what compiled C must match */
