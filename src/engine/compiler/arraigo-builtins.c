@@ -571,9 +571,11 @@ compile_lookup (Compiler          *c,
 
 /* A builtin is known by its canonical name; these take precedence over
  * graphical functions and macros of the same name. To add one, add its
- * row here and, if it needs a new operation, the operation to
- * arraigo-model-private.h, arraigo-ops.h (pure) or arraigo-run.c and
- * arraigo-native.c (not pure). */
+ * row here. A new operation also goes in ARRAIGO_OPS
+ * (arraigo-model-private.h) and the run loop's dispatch table
+ * (arraigo-run.c), and what it does in arraigo_apply_pure (arraigo-ops.h)
+ * if it is pure, otherwise in arraigo-run.c and the C emitter
+ * (arraigo-native.c). */
 static const Builtin builtins[] = {
   /* name            min max          compile                 op           order */
   { "abs",           1, 1,           compile_pure,           OP_ABS },
