@@ -9,6 +9,7 @@
 
 #include "arraigo-localized.h"
 #include "chart/arraigo-ticks.h"
+#include "engine/arraigo-names.h"
 
 #include <glib/gi18n.h>
 #include <math.h>

@@ -813,9 +813,7 @@ command_calibrate (int     argc,
         {
           guint series = arraigo_calibration_get_parameter (cal, i);
           const ArraigoVariableInfo *info = arraigo_model_get_variable (model, arraigo_model_get_series_variable (model, series));
-          const char *name = arraigo_model_get_series_name (model, series);
-          const char *bracket = strchr (name, '[');
-          g_autofree char *element = bracket ? g_strndup (bracket + 1, strlen (bracket + 1) - 1) : NULL;
+          const char *element = arraigo_model_get_series_element (model, series);
           g_autofree char *target_series = element ? g_strdup_printf ("%s[%s]", target, element) : NULL;
           int ts = target_series ? arraigo_model_find_series (model, target_series) : -1;
           GString *note = g_hash_table_lookup (notes, info->name);

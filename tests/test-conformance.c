@@ -11,6 +11,7 @@
 
 #include "arraigo-test-utils.h"
 #include "engine/arraigo-model.h"
+#include "engine/arraigo-names.h"
 #include "engine/arraigo-run.h"
 
 /* Files in the suite that cannot be right as they stand. Each must still fail

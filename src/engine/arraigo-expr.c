@@ -13,7 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arraigo-model.h"
+#include "arraigo-error.h"
+#include "arraigo-names.h"
 
 typedef enum
 {

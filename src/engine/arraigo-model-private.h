@@ -5,8 +5,8 @@
 
 #pragma once
 
+#include "arraigo-gf.h"
 #include "arraigo-model.h"
-#include "arraigo-xmile.h"
 
 G_BEGIN_DECLS
 
@@ -17,56 +17,63 @@ G_BEGIN_DECLS
 #define ARRAIGO_MAX_RESULTS     (256 * 1024 * 1024)   /* saved doubles per run */
 #define ARRAIGO_MAX_DELAY_ORDER 1000
 
+/* Every operation of the program, in opcode order. The enum and the names
+ * compiled C uses (arraigo-native.c) are both made from this one list. */
+#define ARRAIGO_OPS(X) \
+  X (MOV) \
+  X (SETK) \
+  X (ADD) \
+  X (SUB) \
+  X (MUL) \
+  X (DIV) \
+  X (MOD) \
+  X (POW) \
+  X (LT) \
+  X (LE) \
+  X (GT) \
+  X (GE) \
+  X (EQ) \
+  X (NE) \
+  X (AND) \
+  X (OR) \
+  X (NOT) \
+  X (NEG) \
+  X (SELECT) \
+  X (ABS) \
+  X (EXP) \
+  X (LN) \
+  X (LOG10) \
+  X (SQRT) \
+  X (SIN) \
+  X (COS) \
+  X (TAN) \
+  X (ASIN) \
+  X (ACOS) \
+  X (ATAN) \
+  X (SINH) \
+  X (COSH) \
+  X (TANH) \
+  X (INT) \
+  X (ROUND) \
+  X (MIN) \
+  X (MAX) \
+  X (MAX0) \
+  X (STEP) \
+  X (RAMP) \
+  X (PULSE) \
+  X (SAFEDIV) \
+  X (LOOKUP) \
+  X (UNIFORM) \
+  X (NORMAL) \
+  X (INDEX)    /* dst = v[a + clamp(v[b]) * d], c elements */ \
+  X (DELAY)    /* dst = history of input a, delay time v[b], initial v[c], history d */
+
+#define ARRAIGO_OP_ENUM(name) OP_##name,
 typedef enum
 {
-  OP_MOV,
-  OP_SETK,
-  OP_ADD,
-  OP_SUB,
-  OP_MUL,
-  OP_DIV,
-  OP_MOD,
-  OP_POW,
-  OP_LT,
-  OP_LE,
-  OP_GT,
-  OP_GE,
-  OP_EQ,
-  OP_NE,
-  OP_AND,
-  OP_OR,
-  OP_NOT,
-  OP_NEG,
-  OP_SELECT,
-  OP_ABS,
-  OP_EXP,
-  OP_LN,
-  OP_LOG10,
-  OP_SQRT,
-  OP_SIN,
-  OP_COS,
-  OP_TAN,
-  OP_ASIN,
-  OP_ACOS,
-  OP_ATAN,
-  OP_SINH,
-  OP_COSH,
-  OP_TANH,
-  OP_INT,
-  OP_ROUND,
-  OP_MIN,
-  OP_MAX,
-  OP_MAX0,
-  OP_STEP,
-  OP_RAMP,
-  OP_PULSE,
-  OP_SAFEDIV,
-  OP_LOOKUP,
-  OP_UNIFORM,
-  OP_NORMAL,
-  OP_INDEX,      /* dst = v[a + clamp(v[b]) * d], c elements */
-  OP_DELAY,      /* dst = history of input a, delay time v[b], initial v[c], history d */
+  ARRAIGO_OPS (ARRAIGO_OP_ENUM)
 } ArraigoOpCode;
+#undef ARRAIGO_OP_ENUM
 
 typedef struct
 {
@@ -162,7 +169,7 @@ struct _ArraigoModel
   guint                n_previous;
   guint32             *delay_inputs;   /* slot whose history each DELAY keeps */
   guint                n_delays;
-  GPtrArray           *gfs;            /* ArraigoXmileGf *, by OP_LOOKUP index */
+  GPtrArray           *gfs;            /* ArraigoGf *, by OP_LOOKUP index */
   gboolean             uses_random;
 
   char                *fingerprint;    /* SHA-256 of the compiled program: what compiled C must match */

@@ -7,35 +7,10 @@
 
 #include <glib.h>
 
+#include "arraigo-enums.h"
+#include "arraigo-error.h"
+
 G_BEGIN_DECLS
-
-#define ARRAIGO_MODEL_ERROR (arraigo_model_error_quark ())
-
-typedef enum
-{
-  ARRAIGO_MODEL_ERROR_IO,
-  ARRAIGO_MODEL_ERROR_XML,
-  ARRAIGO_MODEL_ERROR_INVALID,
-  ARRAIGO_MODEL_ERROR_SYNTAX,
-  ARRAIGO_MODEL_ERROR_UNKNOWN_NAME,
-  ARRAIGO_MODEL_ERROR_CIRCULAR,
-  ARRAIGO_MODEL_ERROR_DIMENSION,
-  ARRAIGO_MODEL_ERROR_LIMIT,
-  ARRAIGO_MODEL_ERROR_UNSUPPORTED,
-} ArraigoModelError;
-
-typedef enum
-{
-  ARRAIGO_METHOD_EULER,
-  ARRAIGO_METHOD_RK4,
-} ArraigoMethod;
-
-typedef enum
-{
-  ARRAIGO_VARIABLE_STOCK,
-  ARRAIGO_VARIABLE_FLOW,
-  ARRAIGO_VARIABLE_AUX,
-} ArraigoVariableKind;
 
 /* What the UI and the command line may know of one declared variable. */
 typedef struct
@@ -57,8 +32,6 @@ typedef struct
 } ArraigoVariableInfo;
 
 typedef struct _ArraigoModel ArraigoModel;
-
-GQuark                     arraigo_model_error_quark      (void);
 
 ArraigoModel              *arraigo_model_load_file        (const char    *path,
                                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
@@ -105,9 +78,6 @@ gboolean                   arraigo_model_is_compiled      (ArraigoModel  *self);
 char                      *arraigo_model_emit_c           (ArraigoModel  *self,
                                                            const char    *symbol,
                                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
-
-char                      *arraigo_canonical_name         (const char    *name,
-                                                           gssize         length) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArraigoModel, arraigo_model_unref)
 

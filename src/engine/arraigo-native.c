@@ -122,20 +122,9 @@ arraigo_native_fingerprint (const ArraigoModel *m)
   return g_strdup (g_checksum_get_string (sum));
 }
 
-static const char *const op_names[] = {
-  [OP_MOV] = "OP_MOV", [OP_SETK] = "OP_SETK", [OP_ADD] = "OP_ADD", [OP_SUB] = "OP_SUB",
-  [OP_MUL] = "OP_MUL", [OP_DIV] = "OP_DIV", [OP_MOD] = "OP_MOD", [OP_POW] = "OP_POW",
-  [OP_LT] = "OP_LT", [OP_LE] = "OP_LE", [OP_GT] = "OP_GT", [OP_GE] = "OP_GE",
-  [OP_EQ] = "OP_EQ", [OP_NE] = "OP_NE", [OP_AND] = "OP_AND", [OP_OR] = "OP_OR",
-  [OP_NOT] = "OP_NOT", [OP_NEG] = "OP_NEG", [OP_SELECT] = "OP_SELECT", [OP_ABS] = "OP_ABS",
-  [OP_EXP] = "OP_EXP", [OP_LN] = "OP_LN", [OP_LOG10] = "OP_LOG10", [OP_SQRT] = "OP_SQRT",
-  [OP_SIN] = "OP_SIN", [OP_COS] = "OP_COS", [OP_TAN] = "OP_TAN", [OP_ASIN] = "OP_ASIN",
-  [OP_ACOS] = "OP_ACOS", [OP_ATAN] = "OP_ATAN", [OP_SINH] = "OP_SINH", [OP_COSH] = "OP_COSH",
-  [OP_TANH] = "OP_TANH", [OP_INT] = "OP_INT", [OP_ROUND] = "OP_ROUND", [OP_MIN] = "OP_MIN",
-  [OP_MAX] = "OP_MAX", [OP_MAX0] = "OP_MAX0", [OP_STEP] = "OP_STEP", [OP_RAMP] = "OP_RAMP",
-  [OP_PULSE] = "OP_PULSE", [OP_SAFEDIV] = "OP_SAFEDIV", [OP_LOOKUP] = "OP_LOOKUP",
-  [OP_UNIFORM] = "OP_UNIFORM", [OP_NORMAL] = "OP_NORMAL", [OP_INDEX] = "OP_INDEX", [OP_DELAY] = "OP_DELAY",
-};
+#define OP_NAME(name) [OP_##name] = "OP_" #name,
+static const char *const op_names[] = { ARRAIGO_OPS (OP_NAME) };
+#undef OP_NAME
 G_STATIC_ASSERT (G_N_ELEMENTS (op_names) == OP_DELAY + 1);
 
 /* A double as C reads it back exactly. */

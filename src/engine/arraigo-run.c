@@ -318,7 +318,7 @@ arraigo_native_lookup (ArraigoRun *self,
                        guint32     gf,
                        double      x)
 {
-  return arraigo_xmile_gf_eval (g_ptr_array_index (self->model->gfs, gf), x);
+  return arraigo_gf_eval (g_ptr_array_index (self->model->gfs, gf), x);
 }
 
 double
@@ -437,7 +437,7 @@ op_select: v[i->dst] = v[i->a] != 0 ? v[i->b] : v[i->c]; NEXT ();
 op_min: v[i->dst] = v[i->a] < v[i->b] ? v[i->a] : v[i->b]; NEXT ();
 op_max: v[i->dst] = v[i->a] > v[i->b] ? v[i->a] : v[i->b]; NEXT ();
 op_max0: v[i->dst] = v[i->a] > 0 ? v[i->a] : 0; NEXT ();
-op_lookup: v[i->dst] = arraigo_xmile_gf_eval (g_ptr_array_index (m->gfs, i->b), v[i->a]); NEXT ();
+op_lookup: v[i->dst] = arraigo_gf_eval (g_ptr_array_index (m->gfs, i->b), v[i->a]); NEXT ();
 op_other:
   execute_one (self, i);
   NEXT ();

@@ -12,6 +12,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "arraigo-error.h"
+#include "arraigo-names.h"
+
 #define MAX_GF_POINTS 100000
 #define MAX_DIMENSION_SIZE 1000000
 
@@ -93,8 +96,7 @@ arraigo_xmile_gf_free (ArraigoXmileGf *gf)
     return;
   g_free (gf->name);
   g_free (gf->ident);
-  g_free (gf->x);
-  g_free (gf->y);
+  arraigo_gf_clear (&gf->table);
   g_free (gf);
 }
 
@@ -260,6 +262,25 @@ begin_text (Loader     *l,
   l->target = target;
   l->text_line = (guint) line;
   g_string_truncate (l->text, 0);
+}
+
+/* A graphical function being read: <gf type="..."> of a variable, an
+ * element or the model. */
+static void
+begin_gf (Loader      *l,
+          const char **names,
+          const char **values,
+          int          line)
+{
+  const char *type = attr (names, values, "type");
+
+  l->gf = g_new0 (ArraigoXmileGf, 1);
+  l->gf->line = (guint) line;
+  l->has_xscale = FALSE;
+  if (type != NULL && g_ascii_strcasecmp (type, "extrapolate") == 0)
+    l->gf->table.type = ARRAIGO_GF_EXTRAPOLATE;
+  else if (type != NULL && g_ascii_strcasecmp (type, "discrete") == 0)
+    l->gf->table.type = ARRAIGO_GF_DISCRETE;
 }
 
 static void
@@ -534,19 +555,9 @@ start_element (GMarkupParseContext  *ctx,
               set_error (l, error, ARRAIGO_MODEL_ERROR_INVALID, "a graphical function <gf> at model level has no name");
               return;
             }
-          l->gf = g_new0 (ArraigoXmileGf, 1);
+          begin_gf (l, names, values, line);
           l->gf->name = g_strdup (name);
           l->gf->ident = arraigo_canonical_name (name, -1);
-          l->gf->line = (guint) line;
-          l->has_xscale = FALSE;
-          {
-            const char *type = attr (names, values, "type");
-
-            if (type != NULL && g_ascii_strcasecmp (type, "extrapolate") == 0)
-              l->gf->type = ARRAIGO_GF_EXTRAPOLATE;
-            else if (type != NULL && g_ascii_strcasecmp (type, "discrete") == 0)
-              l->gf->type = ARRAIGO_GF_DISCRETE;
-          }
           g_ptr_array_add (l->doc->gfs, l->gf);
           return;
         }
@@ -633,15 +644,7 @@ start_element (GMarkupParseContext  *ctx,
         }
       else if (strcmp (n, "gf") == 0)
         {
-          const char *type = attr (names, values, "type");
-
-          l->gf = g_new0 (ArraigoXmileGf, 1);
-          l->gf->line = (guint) line;
-          l->has_xscale = FALSE;
-          if (type != NULL && g_ascii_strcasecmp (type, "extrapolate") == 0)
-            l->gf->type = ARRAIGO_GF_EXTRAPOLATE;
-          else if (type != NULL && g_ascii_strcasecmp (type, "discrete") == 0)
-            l->gf->type = ARRAIGO_GF_DISCRETE;
+          begin_gf (l, names, values, line);
           if (l->element != NULL)
             {
               arraigo_xmile_gf_free (l->element->gf);
@@ -731,13 +734,14 @@ finish_gf (Loader          *l,
            GError         **error)
 {
   const char *owner = gf->name ? gf->name : l->var ? l->var->name : "?";
+  ArraigoGf *t = &gf->table;
 
-  if (gf->y == NULL || gf->n_points == 0)
+  if (t->y == NULL || t->n_points == 0)
     {
       set_error (l, error, ARRAIGO_MODEL_ERROR_INVALID, "the graphical function of '%s' has no <ypts>", owner);
       return FALSE;
     }
-  if (gf->x == NULL)
+  if (t->x == NULL)
     {
       if (!l->has_xscale)
         {
@@ -745,19 +749,19 @@ finish_gf (Loader          *l,
                      "the graphical function of '%s' has neither <xpts> nor <xscale>", owner);
           return FALSE;
         }
-      gf->x = g_new (double, gf->n_points);
-      for (guint i = 0; i < gf->n_points; i++)
-        gf->x[i] = gf->n_points == 1 ? l->xscale_min
-                   : l->xscale_min + (l->xscale_max - l->xscale_min) * i / (gf->n_points - 1);
+      t->x = g_new (double, t->n_points);
+      for (guint i = 0; i < t->n_points; i++)
+        t->x[i] = t->n_points == 1 ? l->xscale_min
+                  : l->xscale_min + (l->xscale_max - l->xscale_min) * i / (t->n_points - 1);
     }
-  else if (n_x != gf->n_points)
+  else if (n_x != t->n_points)
     {
       set_error (l, error, ARRAIGO_MODEL_ERROR_INVALID,
-                 "the graphical function of '%s' has %u x points but %u y points", owner, n_x, gf->n_points);
+                 "the graphical function of '%s' has %u x points but %u y points", owner, n_x, t->n_points);
       return FALSE;
     }
-  for (guint i = 1; i < gf->n_points; i++)
-    if (gf->x[i] < gf->x[i - 1])
+  for (guint i = 1; i < t->n_points; i++)
+    if (t->x[i] < t->x[i - 1])
       {
         set_error (l, error, ARRAIGO_MODEL_ERROR_INVALID,
                    "the x points of the graphical function of '%s' are not in increasing order", owner);
@@ -878,12 +882,12 @@ end_element (GMarkupParseContext  *ctx,
       {
         guint n_x = 0;
 
-        if (parse_points (l, text, &l->gf->x, &n_x, error))
+        if (parse_points (l, text, &l->gf->table.x, &n_x, error))
           l->n_xpts = n_x;
         break;
       }
     case TEXT_YPTS:
-      parse_points (l, text, &l->gf->y, &l->gf->n_points, error);
+      parse_points (l, text, &l->gf->table.y, &l->gf->table.n_points, error);
       break;
     case TEXT_PARM:
       g_ptr_array_add (l->macro->params, arraigo_canonical_name (g_strstrip (text), -1));
@@ -1003,48 +1007,4 @@ arraigo_xmile_parse (const char  *data,
     return NULL;
 
   return g_steal_pointer (&doc);
-}
-
-double
-arraigo_xmile_gf_eval (const ArraigoXmileGf *gf,
-                       double                x)
-{
-  const double *xs = gf->x, *ys = gf->y;
-  guint n = gf->n_points, lo, hi;
-
-  if (isnan (x))
-    return NAN;
-  if (n == 1)
-    return ys[0];
-
-  if (x <= xs[0])
-    {
-      if (gf->type == ARRAIGO_GF_EXTRAPOLATE && xs[1] != xs[0])
-        return ys[0] + (x - xs[0]) * (ys[1] - ys[0]) / (xs[1] - xs[0]);
-      return ys[0];
-    }
-  if (x >= xs[n - 1])
-    {
-      if (gf->type == ARRAIGO_GF_EXTRAPOLATE && xs[n - 1] != xs[n - 2])
-        return ys[n - 1] + (x - xs[n - 1]) * (ys[n - 1] - ys[n - 2]) / (xs[n - 1] - xs[n - 2]);
-      return ys[n - 1];
-    }
-
-  /* xs[lo] <= x < xs[hi] */
-  lo = 0;
-  hi = n - 1;
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (xs[mid] <= x)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  if (gf->type == ARRAIGO_GF_DISCRETE)
-    return ys[lo];
-  if (xs[hi] == xs[lo])
-    return ys[hi];
-  return ys[lo] + (x - xs[lo]) * (ys[hi] - ys[lo]) / (xs[hi] - xs[lo]);
 }

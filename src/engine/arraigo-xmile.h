@@ -5,28 +5,19 @@
 
 #pragma once
 
-#include "arraigo-model.h"
+#include "arraigo-enums.h"
+#include "arraigo-gf.h"
 
 G_BEGIN_DECLS
 
 #define ARRAIGO_XMILE_MAX_FILE_SIZE (64 * 1024 * 1024)
 
-typedef enum
-{
-  ARRAIGO_GF_CONTINUOUS,
-  ARRAIGO_GF_EXTRAPOLATE,
-  ARRAIGO_GF_DISCRETE,
-} ArraigoGfType;
-
 typedef struct
 {
-  char          *name;    /* named graphical functions only */
-  char          *ident;
-  ArraigoGfType  type;
-  guint          n_points;
-  double        *x;
-  double        *y;
-  guint          line;
+  char      *name;    /* named graphical functions only */
+  char      *ident;
+  guint      line;
+  ArraigoGf  table;   /* what a compiled model keeps a copy of */
 } ArraigoXmileGf;
 
 typedef struct
@@ -104,8 +95,6 @@ ArraigoXmileDocument *arraigo_xmile_parse         (const char           *data,
                                                    GError              **error) G_GNUC_WARN_UNUSED_RESULT;
 void                  arraigo_xmile_document_free (ArraigoXmileDocument *doc);
 void                  arraigo_xmile_gf_free       (ArraigoXmileGf       *gf);
-double                arraigo_xmile_gf_eval       (const ArraigoXmileGf *gf,
-                                                   double                x);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArraigoXmileDocument, arraigo_xmile_document_free)
 
