@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "arraigo-chart-card.h"
+#include "arraigo-localized.h"
 #include "arraigo-sources-window.h"
 
 #include <glib/gi18n.h>
@@ -97,7 +98,7 @@ info_shown_cb (ArraigoChartCard *self)
   g_autofree char *units = NULL;
   g_autofree char *fit = NULL;
   g_autofree char *cited = NULL;
-  const char *data;
+  const char *data, *doc;
   GtkWidget *child, *links;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->info_box))) != NULL)
@@ -108,8 +109,11 @@ info_shown_cb (ArraigoChartCard *self)
   info = arraigo_model_get_variable (model, spec->variable);
 
   gtk_box_append (self->info_box, info_label (spec->title, "heading"));
-  if (info->doc != NULL && *info->doc != '\0')
-    gtk_box_append (self->info_box, info_label (info->doc, NULL));
+  /* The chart's own words for its readers, in their language, else the
+   * variable's documentation. */
+  doc = info->vendor != NULL ? arraigo_localized (info->vendor, "chart.doc", info->doc) : info->doc;
+  if (doc != NULL && *doc != '\0')
+    gtk_box_append (self->info_box, info_label (doc, NULL));
   /* TRANSLATORS: the units a chart is drawn in */
   units = g_strdup_printf (_("Units: %s"), spec->units);
   gtk_box_append (self->info_box, info_label (units, "dim-label"));
@@ -128,7 +132,7 @@ info_shown_cb (ArraigoChartCard *self)
       meaning = g_strdup_printf (_("The shaded band shows where nine in ten of %u runs fall (lighter) and where half of them fall (darker) "
                                    "when the model’s %u uncertain numbers vary over the ranges their sources allow. "
                                    "It is the spread of what the model knows it does not know, not a forecast interval: "
-                                   "what the model leaves out (see Limits in the model’s guide) is not in it."),
+                                   "what the model leaves out is not in it."),
                                  arraigo_ensemble_get_n_runs (bands), arraigo_ensemble_get_n_parameters (bands));
     else
       meaning = g_strdup (_("Show Uncertainty in the menu draws a band: where most runs fall when the model’s uncertain "
@@ -136,7 +140,7 @@ info_shown_cb (ArraigoChartCard *self)
     gtk_box_append (self->info_box, info_label (meaning, NULL));
   }
   data = info->vendor != NULL ? g_hash_table_lookup (info->vendor, "chart.data") : NULL;
-  cited = g_strdup_printf ("%s %s", info->doc ? info->doc : "", data ? data : "");
+  cited = g_strdup_printf ("%s %s %s", info->doc ? info->doc : "", doc ? doc : "", data ? data : "");
   links = arraigo_source_links_new (model, cited);
   if (links != NULL)
     gtk_box_append (self->info_box, links);

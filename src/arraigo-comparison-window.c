@@ -59,7 +59,12 @@ compared_runs (ArraigoComparisonWindow *self,
 {
   GArray *runs = g_array_new (FALSE, FALSE, sizeof (ArraigoChartComparison));
 
-  *current_title = arraigo_comparison_current_title (arraigo_simulation_get_scenario (self->simulation));
+  {
+    g_autofree char *title = arraigo_comparison_current_title (arraigo_simulation_get_scenario (self->simulation));
+
+    /* TRANSLATORS: the comparison table's column for the levers as they stand */
+    *current_title = g_strdup_printf (_("%s (current)"), title);
+  }
   g_array_append_val (runs, ((ArraigoChartComparison) { *current_title, arraigo_simulation_get_run (self->simulation) }));
   for (guint i = 0; i < arraigo_simulation_get_n_pinned (self->simulation); i++)
     g_array_append_val (runs, ((ArraigoChartComparison) { arraigo_simulation_get_pinned_title (self->simulation, i),
@@ -104,7 +109,7 @@ value_cell (double value,
             double magnitude)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  g_autofree char *text = isfinite (value) ? arraigo_format_number (value, magnitude / 1000, magnitude) : g_strdup ("–");
+  g_autofree char *text = isfinite (value) ? arraigo_format_number (value, magnitude / 100, magnitude) : g_strdup ("–");
 
   gtk_box_append (GTK_BOX (box), cell (text, "numeric", 1));
   if (isfinite (base) && isfinite (value) && base != 0)
@@ -148,9 +153,9 @@ rebuild (ArraigoComparisonWindow *self)
   gtk_grid_attach (self->grid, heading (_("Baseline"), ARRAIGO_CHART_BASELINE, 0, G_MAXUINT), 1, 0, 1, 1);
   for (guint r = 0; r < runs->len; r++)
     gtk_grid_attach (self->grid,
-                     r == 0 ? heading (current_title, ARRAIGO_CHART_LINE, 0, 0)
+                     r == 0 ? heading (current_title, ARRAIGO_CHART_LINE, 0, G_MAXUINT)
                             : heading (g_array_index (runs, ArraigoChartComparison, r).title, ARRAIGO_CHART_COMPARISON,
-                                       r - 1, arraigo_chart_comparison_color (r - 1)),
+                                       r - 1, G_MAXUINT),
                      (int) r + 2, 0, 1, 1);
 
   for (guint i = 0; i < self->specs->len; i++)
@@ -257,8 +262,8 @@ arraigo_comparison_window_init (ArraigoComparisonWindow *self)
   self->years = g_array_new (FALSE, FALSE, sizeof (double));
 }
 
-/* The years offered: every fifth year the model runs through, the one
- * last compared selected (2035 at first). */
+/* The years offered: every fifth year the model runs through, its last
+ * included, the one last compared selected (2035 at first). */
 static void
 fill_years (ArraigoComparisonWindow *self,
             ArraigoModel            *model)
@@ -267,7 +272,7 @@ fill_years (ArraigoComparisonWindow *self,
   int wanted = self->settings ? g_settings_get_int (self->settings, "comparison-year") : 2035;
   guint selected = 0;
 
-  for (double year = ceil (arraigo_model_get_start (model) / 5) * 5; year < arraigo_model_get_stop (model); year += 5)
+  for (double year = ceil (arraigo_model_get_start (model) / 5) * 5; year <= arraigo_model_get_stop (model); year += 5)
     {
       g_autofree char *label = g_strdup_printf ("%.0f", year);
 

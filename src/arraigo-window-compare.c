@@ -158,7 +158,9 @@ rebuild_pins (ArraigoWindow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "win.unpin");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (close), "u", i);
-      gtk_box_append (GTK_BOX (chip), arraigo_chart_key_new (ARRAIGO_CHART_COMPARISON, i, arraigo_chart_comparison_color (i)));
+      /* The dashes alone: the colour of a pin's lines is its country's
+       * in the country views. */
+      gtk_box_append (GTK_BOX (chip), arraigo_chart_key_new (ARRAIGO_CHART_COMPARISON, i, G_MAXUINT));
       gtk_box_append (GTK_BOX (chip), label);
       gtk_box_append (GTK_BOX (chip), close);
       gtk_box_append (pins_box, chip);

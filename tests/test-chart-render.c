@@ -79,8 +79,8 @@ sample_bands (void)
       lo2[k] = mid[k] * (1 - 0.01 * k);
       hi2[k] = mid[k] * (1 + 0.012 * k);
     }
-  arraigo_chart_model_add_band (m, "5-95%", 0, 34, x, lo, hi);
-  arraigo_chart_model_add_band (m, "25-75%", 0, 34, x, lo2, hi2);
+  arraigo_chart_model_add_band (m, "Region", 0, 34, x, lo, hi);
+  arraigo_chart_model_add_band (m, "Region", 0, 34, x, lo2, hi2);
   arraigo_chart_model_add_series (m, ARRAIGO_CHART_LINE, "Region", 0, 34, x, mid);
   arraigo_chart_model_set_marker (m, 2026, "Policy");
   return m;

@@ -1342,7 +1342,7 @@ test_compare (void)
   table = find_comparison_window (window);
   g_assert_nonnull (table);
   text = arraigo_comparison_window_get_text (table);
-  g_assert_true (g_str_has_prefix (text, "Output in 2035\tUnits\tBaseline\tBusiness as usual (modified)\t"));
+  g_assert_true (g_str_has_prefix (text, "Output in 2035\tUnits\tBaseline\tBusiness as usual (modified) (current)\t"));
   g_assert_nonnull (strstr (text, "\tCircular migration at scale\t"));
   g_assert_nonnull (strstr (text, "\nEncounters at the border\t"));
   arraigo_test_wait_for_frame (GTK_WIDGET (table));

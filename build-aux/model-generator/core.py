@@ -38,7 +38,7 @@ aux("Violence target",
 param("Governance floor", 0.05, "dmnl", "Lowest governance capacity used in ratios, to keep them finite (numerical guard).", 0.05, 0.05)
 stock("Homicide rate", "Initial_homicide_rate", inflows=["Change in violence"], units="homicides/100000 people/year",
       doc="Homicides per 100,000 people a year.",
-      chart={"order": "8", "title": "Homicide rate", "title-es": "Tasa de homicidios", "units": "homicides per 100,000 people a year", "units-es": "homicidios por 100.000 habitantes al año", "aggregate": "none", "shown": "1"})
+      chart={"order": "8", "title": "Homicide rate", "title-es": "Tasa de homicidios", "units": "homicides per 100,000 people a year", "units-es": "homicidios por 100.000 habitantes al año", "aggregate": "none", "shown": "1", "doc": "Killings per 100,000 residents a year, the main measure of the violence people flee. History follows the recorded rates; after the policy year it moves with security aid, local capacity and trafficking.", "doc-es": "Homicidios por cada 100.000 habitantes al año, la medida principal de la violencia de la que huye la gente. La historia sigue las tasas registradas; desde el año de la política cambia con la ayuda en seguridad, la capacidad local y el narcotráfico."})
 flow("Change in violence", "(Violence_target - Homicide_rate) / Violence_adjustment_time", units="homicides/100000 people/year/year", doc="Homicides follow their drivers.")
 
 # ================================================================ income, aid, governance
@@ -85,7 +85,7 @@ aux("Income growth",
     arr=True, units="1/year", doc="Growth of income per head: the record before the policy year, then the assumption plus aid, remittances and seasonal work, less shocks.")
 stock("Income per head", "Initial_income_per_head", inflows=["Change in income"], units="USD/person/year",
       doc="GDP per head, current US dollars.",
-      chart={"order": "9", "title": "Income per head", "title-es": "Ingreso por habitante", "units": "US dollars a year", "units-es": "dólares al año", "aggregate": "none"})
+      chart={"order": "9", "title": "Income per head", "title-es": "Ingreso por habitante", "units": "US dollars a year", "units-es": "dólares al año", "aggregate": "none", "doc": "Average income per person, in current US dollars: growth, aid's effect on the economy, remittances and seasonal earnings.", "doc-es": "Ingreso medio por persona, en dólares corrientes: crecimiento, efecto de la ayuda en la economía, remesas y salarios del trabajo temporal."})
 flow("Change in income", "Income_per_head * Income_growth", units="USD/person/year/year", doc="Growth of income per head.")
 
 country_param("Initial governance capacity", [0.35, 0.25, 0.35], "dmnl", "Governance capacity in 2012, 0-1 (assumption after Isaacs and Preston, S0: Honduras weakest after the 2009 coup).", 0.8, 1.2)
@@ -127,7 +127,7 @@ aux("Food insecurity target",
     "MIN(Food_insecurity_ceiling, Initial_food_insecurity * (Initial_income_per_head / Income_per_head) ^ Income_elasticity_of_food_insecurity + Climate_shock + Hurricane_shock)",
     arr=True, doc="Food insecurity the drivers point to.")
 stock("Food insecurity", "Initial_food_insecurity", inflows=["Change in food insecurity"], doc="Share of people food-insecure.",
-      chart={"order": "10", "title": "Food insecurity", "title-es": "Inseguridad alimentaria", "units": "percent of people", "units-es": "porcentaje de la población", "aggregate": "none", "format": "percent"})
+      chart={"order": "10", "title": "Food insecurity", "title-es": "Inseguridad alimentaria", "units": "percent of people", "units-es": "porcentaje de la población", "aggregate": "none", "format": "percent", "doc": "Share of people who cannot count on enough food. Droughts in the Dry Corridor and hurricanes raise it with a lag of about a year; higher incomes lower it.", "doc-es": "Parte de la población que no tiene asegurada suficiente comida. Las sequías del Corredor Seco y los huracanes la elevan con un retraso de cerca de un año; los ingresos más altos la reducen."})
 flow("Change in food insecurity", "(Food_insecurity_target - Food_insecurity) / Food_insecurity_adjustment_time", units="1/year", doc="Hunger follows shocks with a lag.")
 
 # ================================================================ displacement
@@ -142,7 +142,7 @@ param("Support effect on return", 2, "dmnl", "Faster return at full support for 
 stock("Internally displaced", "Initial_internally_displaced", inflows=["Displacement"],
       outflows=["Return of displaced", "Displaced forming an intention to leave", "Protection transfers out"],
       units="people", doc="People displaced inside their country by violence or disasters (mechanism 5).",
-      chart={"order": "11", "title": "Internally displaced", "title-es": "Desplazados internos", "units": "people", "units-es": "personas", "aggregate": "sum"})
+      chart={"order": "11", "title": "Internally displaced", "title-es": "Desplazados internos", "units": "people", "units-es": "personas", "aggregate": "sum", "doc": "People forced from their homes who are still inside their own country, by violence, drought or storms. Displacement often comes before leaving the country.", "doc-es": "Personas obligadas a dejar su hogar que siguen dentro de su país, por la violencia, la sequía o las tormentas. El desplazamiento suele preceder a la salida del país."})
 flow("Displacement", "Population_at_home * Displacement_rate_at_40_homicides * (Homicide_rate / Reference_homicide_rate) ^ Displacement_elasticity_to_violence * (1 + Drought_displacement_multiplier * Climate_shock + Hurricane_displacement_multiplier * Hurricane_shock)",
      units=P, doc="People forced from their homes by violence, drought and storms.")
 flow("Return of displaced", "Internally_displaced / Displaced_return_time * (1 + Support_effect_on_return * Displaced_support_effective)", units=P, doc="Displaced people going home.")
@@ -300,10 +300,10 @@ aux("Leaving transit", "In_transit / Transit_time", arr=True, units=P, doc="Peop
 flow("Returns from Mexico", "Leaving_transit * Mexico_interdiction_share", units=P, doc="People stopped in Mexico and sent home.")
 flow("Settling in Mexico", "Leaving_transit * Mexico_settling_share", units=P, doc="People who stay in Mexico.")
 flow("Deaths in transit", "Leaving_transit * Transit_death_share", units=P, doc="Deaths on the way.",
-     chart={"order": "4", "title": "Deaths on the way north", "title-es": "Muertes en el camino al norte", "units": "people a year", "units-es": "personas al año", "aggregate": "sum"})
+     chart={"order": "4", "title": "Deaths on the way north", "title-es": "Muertes en el camino al norte", "units": "people a year", "units-es": "personas al año", "aggregate": "sum", "doc": "People who die on the way north, in Mexico or crossing the border. Enforcement pushes routes into deserts and rivers, so deaths per journey rise with it.", "doc-es": "Personas que mueren en el camino al norte, en México o al cruzar la frontera. El control empuja las rutas hacia desiertos y ríos, y las muertes por viaje suben con él."})
 aux("Irregular arrivals", "Leaving_transit * (1 - Mexico_interdiction_share - Mexico_settling_share - Transit_death_share)", arr=True, units=P,
     doc="People reaching the US border between ports of entry.",
-    chart={"order": "2", "title": "Irregular arrivals", "title-es": "Llegadas irregulares", "units": "people a year", "units-es": "personas al año", "aggregate": "sum"})
+    chart={"order": "2", "title": "Irregular arrivals", "title-es": "Llegadas irregulares", "units": "people a year", "units-es": "personas al año", "aggregate": "sum", "doc": "People reaching the US southwest border between ports of entry, whether Border Patrol meets them or not: the journeys Mexico did not stop.", "doc-es": "Personas que llegan a la frontera suroeste de EE. UU. entre los puertos de entrada, las encuentre o no la Patrulla Fronteriza: los viajes que México no detuvo."})
 for g, enc, rel in [("children", "Share_of_children_and_families_who_seek_out_Border_Patrol", "Child_release"),
                     ("families", "Share_of_children_and_families_who_seek_out_Border_Patrol", "Family_release"),
                     ("adults", "Apprehension_probability", "Adult_release")]:
@@ -338,7 +338,7 @@ flow("Going home from the border", "Waiting_in_Mexico * Retry_rate_after_expulsi
 param("Claim filing share", 0.55, "dmnl", "Share of people released at the border who file an asylum claim; the others wait for court without one (D: 321,900 pending Northern Triangle claims in 2019 and about 500,000 asylum seekers in 2021-22, asylum_displacement.csv, F, against the releases of 2014-2019).", 0.35, 0.75)
 stock("Asylum backlog", "Initial_asylum_backlog", inflows=["Asylum claims"], outflows=["Asylum grants", "Asylum denials"], units="people",
       doc="People waiting for a US asylum decision.",
-      chart={"order": "14", "title": "Asylum backlog", "title-es": "Casos de asilo pendientes", "units": "people", "units-es": "personas", "aggregate": "sum"})
+      chart={"order": "14", "title": "Asylum backlog", "title-es": "Casos de asilo pendientes", "units": "people", "units-es": "personas", "aggregate": "sum", "doc": "People in the US waiting for an immigration court to decide their asylum claim. A long wait is itself a pull: it is time in the US.", "doc-es": "Personas en EE. UU. que esperan que un tribunal de inmigración decida su solicitud de asilo. Una espera larga atrae por sí misma: es tiempo en EE. UU."})
 country_param("Initial asylum backlog", [10000, 8000, 12000], "people", "Pending claims in 2012 (D: 44,000 pending Northern Triangle claims in 2014, asylum_displacement.csv, F).", 0.7, 1.3)
 flow("Asylum claims", "Released_at_the_border * Claim_filing_share", units=P, doc="Released people who file a claim.")
 aux("Released without a claim", "Released_at_the_border * (1 - Claim_filing_share)", arr=True, units=P, doc="Released people who wait without filing.")
@@ -361,7 +361,7 @@ stock("Diaspora in the US", "Initial_diaspora",
       inflows=["Unapprehended arrivals", "Staying without status", "Asylum grants", "Protection transfers out", "Repeat crossers getting in"],
       outflows=["Interior removals by country", "Voluntary return", "Deaths in the US"], units="people",
       doc="Migrants settled in the US, with and without papers. It sends remittances and lowers the cost of coming for others.",
-      chart={"order": "6", "title": "Diaspora in the US", "title-es": "Diáspora en EE. UU.", "units": "people", "units-es": "personas", "aggregate": "sum"})
+      chart={"order": "6", "title": "Diaspora in the US", "title-es": "Diáspora en EE. UU.", "units": "people", "units-es": "personas", "aggregate": "sum", "doc": "People from the three countries living in the US, with and without papers. They send remittances and make the journey cheaper and safer for relatives.", "doc-es": "Personas de los tres países que viven en EE. UU., con y sin papeles. Envían remesas y hacen el viaje más barato y seguro para sus familiares."})
 flow("Staying without status", "Released_without_a_claim + Asylum_denials - Removals_after_denial", units=P,
      doc="Released people who never file and denied claimants who are not removed: they stay without papers.")
 flow("Deaths in the US", "Diaspora_in_the_US * Death_rate_in_the_US", units=P, doc="Deaths in the diaspora.")
@@ -389,7 +389,7 @@ flow("Asylum removals", "Removals_after_denial", units=P, doc="Denied claimants 
 flow("Reintegration of deportees", "Recent_deportees / Reintegration_time * (1 + Reintegration_support_effect * Reintegration_support_effective)", units=P, doc="Deportees settling back home.")
 flow("Re-migration of deportees", "Recent_deportees * Deportee_retry_rate * (1 - Support_effect_on_retrying * Reintegration_support_effective) * Attractiveness_adults * Mobility",
      units=P, doc="Deportees trying again (mechanism 6).",
-     chart={"order": "13", "title": "Re-migration of deportees", "title-es": "Nueva migración de deportados", "units": "people a year", "units-es": "personas al año", "aggregate": "sum"})
+     chart={"order": "13", "title": "Re-migration of deportees", "title-es": "Nueva migración de deportados", "units": "people a year", "units-es": "personas al año", "aggregate": "sum", "doc": "Deported people who set out again. Without reintegration support many return poorer and in danger, and try again.", "doc-es": "Personas deportadas que vuelven a salir. Sin apoyo a la reintegración muchas regresan más pobres y en peligro, y lo intentan de nuevo."})
 
 # ================================================================ legal pathways
 country_param("Seasonal visa share", [0.553, 0.238, 0.209], "dmnl", "Each country's share of seasonal visas (D: FY2018-FY2024 H-2A and H-2B issuances summed, 114,149 visas, h2_visas_issued_by_nationality_fy2017_2025.csv).", 0.8, 1.2)
@@ -438,37 +438,37 @@ country_param("Remittance per migrant 2012", [5314, 5255, 3104], "USD/person/yea
 param("Remittance growth", 0.06, "1/year", "Yearly growth of remittances per migrant (D: remittances 2015-2023, remittances.csv).", 0.03, 0.08)
 aux("Remittance per migrant", "Remittance_per_migrant_2012 * EXP(Remittance_growth * (TIME - Fee_base_year))", arr=True, units="USD/person/year", doc="Remittances sent per migrant.")
 aux("Remittances", "Diaspora_in_the_US * Remittance_per_migrant", arr=True, units="USD/year", doc="Remittances home.",
-    chart={"order": "7", "title": "Remittances", "title-es": "Remesas", "units": "US dollars a year", "units-es": "dólares al año", "aggregate": "sum"})
+    chart={"order": "7", "title": "Remittances", "title-es": "Remesas", "units": "US dollars a year", "units-es": "dólares al año", "aggregate": "sum", "doc": "Money sent home by the diaspora and by seasonal workers, in current US dollars.", "doc-es": "Dinero que envían a casa la diáspora y los trabajadores temporales, en dólares corrientes."})
 aux("Remittances per capita", "Remittances / Population_at_home", arr=True, units="USD/person/year", doc="Remittances per resident.")
 aux("Remittances share of GDP", "Remittances / (Income_per_head * Population_at_home)", arr=True, doc="Remittances over GDP.")
 
 # ================================================================ outputs
 aux("Encounters of children", "Encounters_of_children_first_attempts", arr=True, units="events/year", doc="Encounters of unaccompanied children.",
-    chart={"order": "16", "title": "Encounters of children", "title-es": "Encuentros de niños solos", "units": "events a year", "units-es": "eventos al año", "aggregate": "sum"})
+    chart={"order": "16", "title": "Encounters of children", "title-es": "Encuentros de niños solos", "units": "events a year", "units-es": "eventos al año", "aggregate": "sum", "doc": "Times Border Patrol met a child travelling without a parent. Children are mostly referred to the refugee office and released to relatives.", "doc-es": "Veces que la Patrulla Fronteriza encontró a un niño que viajaba sin sus padres. La mayoría pasa a la oficina de refugiados y se entrega a familiares."})
 aux("Encounters of families", "Encounters_of_families_first_attempts", arr=True, units="events/year", doc="Encounters of people in families.",
-    chart={"order": "17", "title": "Encounters of families", "title-es": "Encuentros de familias", "units": "events a year", "units-es": "eventos al año", "aggregate": "sum"})
+    chart={"order": "17", "title": "Encounters of families", "title-es": "Encuentros de familias", "units": "events a year", "units-es": "eventos al año", "aggregate": "sum", "doc": "Times Border Patrol met parents travelling with children. Families mostly set out when they expect to be let in to ask for asylum: with asylum shut at the border, as in the January 2025 regime the baseline keeps, almost none go.", "doc-es": "Veces que la Patrulla Fronteriza encontró a padres que viajaban con hijos. Las familias salen sobre todo cuando esperan que las dejen entrar a pedir asilo: con el asilo cerrado en la frontera, como en el régimen de enero de 2025 que mantiene la referencia, casi ninguna sale."})
 aux("Encounters of single adults", "Encounters_of_adults_first_attempts + Repeat_encounters", arr=True, units="events/year", doc="Encounters of single adults, repeats included.",
-    chart={"order": "18", "title": "Encounters of single adults", "title-es": "Encuentros de adultos solos", "units": "events a year", "units-es": "eventos al año", "aggregate": "sum"})
+    chart={"order": "18", "title": "Encounters of single adults", "title-es": "Encuentros de adultos solos", "units": "events a year", "units-es": "eventos al año", "aggregate": "sum", "doc": "Times Border Patrol met adults travelling alone, repeat tries included: under Title 42 many were pushed back to Mexico and tried again.", "doc-es": "Veces que la Patrulla Fronteriza encontró a adultos que viajaban solos, con los reintentos: con el Título 42 muchos fueron devueltos a México y lo intentaron de nuevo."})
 aux("Unique people encountered", "Encounters_of_children_first_attempts + Encounters_of_families_first_attempts + Encounters_of_adults_first_attempts", arr=True, units=P,
     doc="People encountered, each once.",
-    chart={"order": "19", "title": "Unique people encountered", "title-es": "Personas encontradas", "units": "people a year", "units-es": "personas al año", "aggregate": "sum"})
+    chart={"order": "19", "title": "Unique people encountered", "title-es": "Personas encontradas", "units": "people a year", "units-es": "personas al año", "aggregate": "sum", "doc": "People Border Patrol met, each counted once however many times they tried: encounters less repeat tries.", "doc-es": "Personas que encontró la Patrulla Fronteriza, cada una contada una vez aunque lo intentara varias veces: los encuentros menos los reintentos."})
 aux("Encounters", "Unique_people_encountered + Repeat_encounters", arr=True, units="events/year",
     doc="USBP Southwest-border encounters: events, repeats included (the calibration target).",
     chart={"order": "1", "title": "Encounters at the border", "title-es": "Encuentros en la frontera", "units": "events a year", "units-es": "eventos al año", "aggregate": "sum", "shown": "1",
-           "data": "../history/usbp_sw_border_encounters_by_citizenship_fy2000_2025.csv", "data-time": "fiscal_year", "data-element": "country", "data-value": "usbp_sw_border_encounters", "data-offset": "0.25"})
+           "data": "../history/usbp_sw_border_encounters_by_citizenship_fy2000_2025.csv", "data-time": "fiscal_year", "data-element": "country", "data-value": "usbp_sw_border_encounters", "data-offset": "0.25", "doc": "Times US Border Patrol stopped someone from the country between ports of entry on the southwest border; a person caught twice counts twice. The dots are Border Patrol's yearly counts (fiscal years, October to September), which the model was fitted to for 2012-2019.", "doc-es": "Veces que la Patrulla Fronteriza de EE. UU. detuvo a alguien del país entre los puertos de entrada de la frontera suroeste; quien es detenido dos veces cuenta dos veces. Los puntos son los recuentos anuales de la Patrulla Fronteriza (años fiscales, de octubre a septiembre), a los que se ajustó el modelo para 2012-2019."})
 for name, x, u in [("Total encounters", "Encounters", "events/year"), ("Total irregular arrivals", "Irregular arrivals", P),
                    ("Total unique people encountered", "Unique people encountered", P)]:
     aux(name, total(x), units=u, doc=f"{x}, the three countries.")
 aux("Legal entries", "Seasonal_demand + Protection_transfers_out + Asylum_grants", arr=True, units=P, doc="People entering the US legally, plus Guatemalans' temporary work in Canada (counted with seasonal work).",
-    chart={"order": "3", "title": "Legal entries", "title-es": "Entradas legales", "units": "people a year", "units-es": "personas al año", "aggregate": "sum", "shown": "1"})
+    chart={"order": "3", "title": "Legal entries", "title-es": "Entradas legales", "units": "people a year", "units-es": "personas al año", "aggregate": "sum", "shown": "1", "doc": "People entering the US legally each year: seasonal work visas, protection transfers and asylum granted from the region, plus Guatemalans' temporary work in Canada.", "doc-es": "Personas que entran legalmente en EE. UU. cada año: visas de trabajo temporal, traslados de protección y asilo concedido desde la región, más el trabajo temporal de guatemaltecos en Canadá."})
 aux("Total legal entries", total("Legal entries"), units=P, doc="Legal entries, the three countries.")
 aux("Total deaths in transit", total("Deaths in transit"), units=P, doc="Deaths in transit, the three countries.")
 aux("Smuggler revenue", "Irregular_departures * Smuggling_fee", arr=True, units="USD/year", doc="Fees paid to smugglers.",
-    chart={"order": "5", "title": "Smugglers' revenue", "title-es": "Ingresos de los traficantes", "units": "US dollars a year", "units-es": "dólares al año", "aggregate": "sum", "shown": "1"})
+    chart={"order": "5", "title": "Smugglers' revenue", "title-es": "Ingresos de los traficantes", "units": "US dollars a year", "units-es": "dólares al año", "aggregate": "sum", "shown": "1", "doc": "What people pay smugglers in a year: journeys times the fee, which rises with enforcement.", "doc-es": "Lo que la gente paga a los traficantes en un año: viajes por tarifa, que sube con el control."})
 aux("Total smuggler revenue", total("Smuggler revenue"), units="USD/year", doc="Smuggler revenue, the three countries.")
 aux("Deportations from the US", "Border_removals + Repeat_removals + Removals_after_denial + Interior_removals_by_country", arr=True, units=P, doc="Removals from the US.")
 aux("Deportations", "Deportations_from_the_US + Returns_from_Mexico", arr=True, units=P, doc="Returns from the US and Mexico.",
-    chart={"order": "12", "title": "Deportations from the US and Mexico", "title-es": "Deportaciones desde EE. UU. y México", "units": "people a year", "units-es": "personas al año", "aggregate": "sum"})
+    chart={"order": "12", "title": "Deportations from the US and Mexico", "title-es": "Deportaciones desde EE. UU. y México", "units": "people a year", "units-es": "personas al año", "aggregate": "sum", "doc": "People returned home in a year by the US (from the border and the interior) and by Mexico.", "doc-es": "Personas devueltas a su país en un año por EE. UU. (desde la frontera y el interior) y por México."})
 aux("Total deportations", total("Deportations"), units=P, doc="Deportations, the three countries.")
 aux("Total re-migration of deportees", total("Re-migration of deportees"), units=P, doc="Re-migration, the three countries.")
 aux("Total asylum backlog", total("Asylum backlog"), units="people", doc="Asylum backlog, the three countries.")
@@ -500,4 +500,4 @@ param("Interior removal cost", 10000, "USD/person", "Arrest, detention and remov
 aux("Public cost",
     f"Aid_budget_effective * USD_per_million + Border_enforcement_cost_at_2017_level * Border_enforcement_effective + Mexico_enforcement_support_cost * Mexico_enforcement_effective / Mexico_capacity_at_2017_level + Visa_administration_cost * Seasonal_visas_effective + Cost_per_asylum_decision * {total('Asylum decisions')} + Reintegration_cost_per_deportee * Reintegration_support_effective * {total('Deportations')} + Displaced_support_cost * Displaced_support_effective * Total_internally_displaced + Protection_transfer_cost * {total('Protection transfers out')} + Interior_removal_cost * {total('Interior removals by country')}",
     units="USD/year", doc="Public cost to the US of the policy mix.",
-    chart={"order": "15", "title": "Public cost to the US", "title-es": "Costo público para EE. UU.", "units": "US dollars a year", "units-es": "dólares al año", "aggregate": "none"})
+    chart={"order": "15", "title": "Public cost to the US", "title-es": "Costo público para EE. UU.", "units": "US dollars a year", "units-es": "dólares al año", "aggregate": "none", "doc": "What the policy mix costs the US government a year: aid, visas, border and Mexico enforcement, detention, courts and removals.", "doc-es": "Lo que la combinación de políticas cuesta al gobierno de EE. UU. al año: ayuda, visas, control fronterizo y en México, detención, tribunales y deportaciones."})

@@ -59,6 +59,7 @@ typedef struct
   const ArraigoChartStyle *style;
   double                   left, right, top, bottom;
   double                   x_min, x_max, y_min, y_max;
+  double                   band_alpha;   /* fainter where several lines' bands overlap */
 } Frame;
 
 static double
@@ -185,7 +186,7 @@ draw_series (Frame                    *f,
       for (guint k = s->n; k-- > 0;)
         cairo_line_to (cr, fx (f, s->x[k]), fy (f, s->y_low[k]));
       cairo_close_path (cr);
-      set_color (cr, color, 0.22);
+      set_color (cr, color, f->band_alpha);
       cairo_fill (cr);
       break;
 
@@ -607,6 +608,20 @@ arraigo_chart_render_plot (cairo_t                 *cr,
   f.cr = cr;
   f.style = style;
   f.layout = pango_cairo_create_layout (cr);
+  {
+    g_autoptr (GHashTable) banded = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < arraigo_chart_model_get_n_series (model); i++)
+      {
+        const ArraigoChartSeries *s = arraigo_chart_model_get_series (model, i);
+
+        if (s->kind == ARRAIGO_CHART_BAND)
+          g_hash_table_add (banded, s->label ? s->label : (char *) "");
+      }
+    /* Each line's two bands overlap into a darker middle; several lines'
+     * bands would overlap into mud, so they are fainter. */
+    f.band_alpha = g_hash_table_size (banded) > 1 ? 0.12 : 0.22;
+  }
 
   /* Layout is computed for both layers alike, drawn for the static one. */
   if (!(layers & ARRAIGO_CHART_LAYER_STATIC))
