@@ -63,6 +63,7 @@ struct _ArraigoWindow
 G_DEFINE_FINAL_TYPE (ArraigoWindow, arraigo_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void arraigo_window_open_default_model (ArraigoWindow *self);
+static void apply_zoom                        (ArraigoWindow *self);
 
 /* A window on the built-in model. */
 ArraigoWindow *
@@ -430,6 +431,7 @@ build_explorer (ArraigoWindow *self)
         }
     }
   _arraigo_window_compare_attach (self);
+  apply_zoom (self);
   /* Before the title: it sets undo and redo from the history. */
   set_scenario_actions_enabled (self, TRUE);
   update_title (self);
@@ -1203,6 +1205,48 @@ show_sources_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (sources));
 }
 
+/* Text and charts at the zoom the settings hold, for a projector: the
+ * display's text resolution, which libadwaita's point sizes and the
+ * charts' fonts follow alike (the app has one window per document, all of
+ * which a presenter wants large). The system's own resolution is kept as
+ * the 100% it scales. */
+static void
+apply_zoom (ArraigoWindow *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  int zoom = g_settings_get_int (self->settings, "zoom");
+  int *system_dpi = g_object_get_data (G_OBJECT (settings), "arraigo-system-dpi");
+
+  if (system_dpi == NULL)
+    {
+      system_dpi = g_new (int, 1);
+      g_object_get (settings, "gtk-xft-dpi", system_dpi, NULL);
+      if (*system_dpi <= 0)
+        *system_dpi = 96 * 1024;
+      g_object_set_data_full (G_OBJECT (settings), "arraigo-system-dpi", system_dpi, g_free);
+    }
+  g_object_set (settings, "gtk-xft-dpi", (int) ((gint64) *system_dpi * zoom / 100), NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < 200);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > 100);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ArraigoWindow *self = ARRAIGO_WINDOW (widget);
+  int zoom = g_settings_get_int (self->settings, "zoom");
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom = MIN (200, zoom / 25 * 25 + 25);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom = MAX (100, (zoom + 24) / 25 * 25 - 25);
+  else
+    zoom = 100;
+  g_settings_set_int (self->settings, "zoom", zoom);
+}
+
 /* The welcome, over the window; once seen it opens only when asked for. */
 static void
 show_welcome_action (GtkWidget  *widget,
@@ -1464,6 +1508,15 @@ arraigo_window_class_init (ArraigoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.show-welcome", NULL, show_welcome_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-source", "s", show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
@@ -1508,6 +1561,8 @@ arraigo_window_init (ArraigoWindow *self)
   set_scenario_actions_enabled (self, FALSE);
   load_presets (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+  g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (apply_zoom), self, G_CONNECT_SWAPPED);
+  apply_zoom (self);
   refresh_recent (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (refresh_recent), self, G_CONNECT_SWAPPED);
 

@@ -1422,6 +1422,25 @@ test_welcome (void)
   save (render_widget (GTK_WIDGET (welcome)), "welcome.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (welcome), "window.close", NULL));
   settle (GTK_WIDGET (window));
+  /* For a projector: Ctrl+plus scales every text of the window and its
+   * charts alike, in steps, and Ctrl+0 brings back the system's size. */
+  {
+    GtkSettings *gtk_settings = gtk_widget_get_settings (GTK_WIDGET (window));
+    int normal = 0, zoomed = 0, back = 0;
+
+    g_object_get (gtk_settings, "gtk-xft-dpi", &normal, NULL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+    g_assert_cmpint (g_settings_get_int (settings, "zoom"), ==, 150);
+    g_object_get (gtk_settings, "gtk-xft-dpi", &zoomed, NULL);
+    g_assert_cmpint (zoomed, ==, normal * 3 / 2);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL));
+    g_assert_cmpint (g_settings_get_int (settings, "zoom"), ==, 125);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
+    g_assert_cmpint (g_settings_get_int (settings, "zoom"), ==, 100);
+    g_object_get (gtk_settings, "gtk-xft-dpi", &back, NULL);
+    g_assert_cmpint (back, ==, normal);
+  }
   arraigo_test_close_window (window);
 }
 
