@@ -81,6 +81,15 @@ test_bad_equations (void)
                      ARRAIGO_MODEL_ERROR_UNKNOWN_NAME, "names the flow 'nowhere', which does not exist");
   assert_load_error (MODEL ("<aux name=\"a\"><eqn>1</eqn></aux><aux name=\"b\">\n<eqn>a +\n * 2</eqn></aux>"),
                      ARRAIGO_MODEL_ERROR_SYNTAX, "bad.xmile:3:2: unexpected '*' in the equation of 'b'");
+  /* A slider's range and numbers are checked where they are written. */
+  assert_load_error (MODEL ("<aux name=\"Aid\"><eqn>1</eqn><range min=\"5\" max=\"1\"/></aux>"),
+                     ARRAIGO_MODEL_ERROR_INVALID, "the <range> of 'Aid' runs from min=5 down to max=1: min must not be above max; swap them");
+  assert_load_error (MODEL ("<aux name=\"Aid\"><eqn>1</eqn><range min=\"0\" max=\"5\"/>"
+                            "<arraigo:lever xmlns:arraigo=\"https://arraigo.github.io/xmile/1.0\" default=\"inf\"/></aux>"),
+                     ARRAIGO_MODEL_ERROR_INVALID, "the lever 'Aid' has default=\"inf\": it must be a finite number; correct it in the model file");
+  assert_load_error (MODEL ("<aux name=\"Aid\"><eqn>1</eqn><range min=\"0\" max=\"5\"/>"
+                            "<arraigo:lever xmlns:arraigo=\"https://arraigo.github.io/xmile/1.0\" step=\"0\"/></aux>"),
+                     ARRAIGO_MODEL_ERROR_INVALID, "it must be a finite number above 0");
 }
 
 static void

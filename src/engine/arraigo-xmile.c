@@ -318,9 +318,29 @@ start_element (GMarkupParseContext  *ctx,
       if (g_str_has_prefix (element_name, "arraigo:") && l->var != NULL)
         {
           for (guint i = 0; names[i] != NULL; i++)
-            g_hash_table_replace (l->var->vendor,
-                                  g_strdup_printf ("%s.%s", n, local_name (names[i])),
-                                  g_strdup (values[i]));
+            {
+              /* A slider's numbers must be numbers: said here, with the
+               * line, rather than as a slider that cannot move. */
+              if (strcmp (n, "lever") == 0 &&
+                  (strcmp (local_name (names[i]), "default") == 0 || strcmp (local_name (names[i]), "step") == 0))
+                {
+                  char *end = NULL;
+                  double number = g_ascii_strtod (values[i], &end);
+
+                  if (end == values[i] || *end != '\0' || !isfinite (number) ||
+                      (strcmp (local_name (names[i]), "step") == 0 && number <= 0))
+                    {
+                      set_error (l, error, ARRAIGO_MODEL_ERROR_INVALID,
+                                 "the lever '%s' has %s=\"%s\": it must be a finite number%s; correct it in the model file",
+                                 l->var->name, local_name (names[i]), values[i],
+                                 strcmp (local_name (names[i]), "step") == 0 ? " above 0" : "");
+                      return;
+                    }
+                }
+              g_hash_table_replace (l->var->vendor,
+                                    g_strdup_printf ("%s.%s", n, local_name (names[i])),
+                                    g_strdup (values[i]));
+            }
           g_free (l->vendor_key);
           l->vendor_key = g_strdup (n);
           begin_text (l, TEXT_VENDOR);
@@ -637,7 +657,15 @@ start_element (GMarkupParseContext  *ctx,
               attr_double (l, names, values, "max", &max, error) &&
               isfinite (min) && isfinite (max))
             {
-              l->var->has_range = TRUE;
+              /* An inverted slider range is a typing slip a person can fix. */
+              if (min > max && strcmp (n, "range") == 0)
+                {
+                  set_error (l, error, ARRAIGO_MODEL_ERROR_INVALID,
+                             "the <range> of '%s' runs from min=%g down to max=%g: min must not be above max; swap them",
+                             l->var->name, min, max);
+                  return;
+                }
+              l->var->has_range = min <= max;
               l->var->range_min = min;
               l->var->range_max = max;
             }
