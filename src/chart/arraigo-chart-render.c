@@ -589,6 +589,7 @@ arraigo_chart_render_plot (cairo_t                 *cr,
   ArraigoTicks yt, xt;
   double pad = 8 * style->scale, marker_x;
   double data_x_min, data_x_max, data_y_min, data_y_max, label_w = 0;
+  int marker_h = 0;
   const char *marker_label = NULL;
   int w, h;
 
@@ -655,6 +656,14 @@ arraigo_chart_render_plot (cairo_t                 *cr,
   pango_layout_set_width (f.layout, -1);
   pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_NONE);
   f.top = draw_legend (&f, model, pad, f.top + 2, width - pad) + 10 * style->scale;
+  /* The policy year's label sits in the margin above the plot, where no
+   * line or band can run through it. */
+  if (arraigo_chart_model_get_marker (model, &marker_x, &marker_label) && marker_label != NULL)
+    {
+      set_font (f.layout, style, 0.8, FALSE);
+      text_size (f.layout, marker_label, &w, &marker_h);
+      f.top += marker_h + 2 * style->scale;
+    }
 
   /* Axes. */
   arraigo_chart_model_get_range (model, &data_x_min, &data_x_max, &data_y_min, &data_y_max);
@@ -721,7 +730,7 @@ arraigo_chart_render_plot (cairo_t                 *cr,
       double px = crisp (fx (&f, marker_x));
       double dashes[] = { 2, 3 };
 
-      cairo_move_to (cr, px, f.top);
+      cairo_move_to (cr, px, f.top - marker_h - 2 * style->scale);
       cairo_line_to (cr, px, f.bottom);
       cairo_set_dash (cr, dashes, 2, 0);
       set_color (cr, &style->marker, 1);
@@ -730,7 +739,7 @@ arraigo_chart_render_plot (cairo_t                 *cr,
       if (marker_label != NULL)
         {
           set_font (f.layout, style, 0.8, FALSE);
-          show_text (&f, marker_label, px + 4, f.top, 0, &style->marker, 1.6);
+          show_text (&f, marker_label, px + 4, f.top - marker_h - 2 * style->scale, 0, &style->marker, 1.6);
         }
     }
 
