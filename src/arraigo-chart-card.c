@@ -25,6 +25,7 @@ struct _ArraigoChartCard
 
   GtkWidget         *box;
   GtkDropDown       *selector;
+  GtkMenuButton     *info_button;
   GtkBox            *info_box;
   GtkLabel          *table_label;
   ArraigoChart      *chart;
@@ -85,6 +86,60 @@ info_label (const char *text,
   return label;
 }
 
+/* Which uncertain numbers move the chart's region figure (or its one
+ * series) most in the year compared, by rank correlation over the band's
+ * runs: a small tornado, so that a reader sees which assumption to argue
+ * about. */
+static void
+add_sensitivity (ArraigoChartCard       *self,
+                 const ArraigoChartSpec *spec,
+                 ArraigoModel           *model,
+                 ArraigoEnsemble        *bands)
+{
+  const ArraigoVariableInfo *info = arraigo_model_get_variable (model, spec->variable);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  int year = g_settings_get_int (settings, "comparison-year");
+  int output = info->n_elements == 1 ? arraigo_ensemble_find_output (bands, info->first_series)
+                                     : arraigo_ensemble_find_sum_output (bands, info->first_series, info->n_elements);
+  g_autoptr (GArray) order = NULL;
+  g_autoptr (GArray) correlations = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *grid;
+
+  if (output < 0 || arraigo_ensemble_get_n_parameters (bands) == 0)
+    return;
+  order = arraigo_ensemble_rank_parameters (bands, (guint) output, arraigo_ensemble_find_save (bands, year), &correlations);
+  /* TRANSLATORS: a heading; %d is a year */
+  heading = g_strdup_printf (_("What Moves It Most in %d"), year);
+  gtk_box_append (self->info_box, info_label (heading, "heading"));
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  for (guint j = 0; j < MIN (order->len, 5); j++)
+    {
+      double r = g_array_index (correlations, double, j);
+      const char *name = arraigo_model_get_series_name (model, arraigo_ensemble_get_parameter (bands, g_array_index (order, guint, j)));
+      g_autofree char *readable = g_strdelimit (g_strdup (name), "[]", ' ');
+      GtkWidget *label = info_label (g_strstrip (readable), NULL);
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
+      GtkWidget *direction = info_label (r >= 0 ? _("raises it") : _("lowers it"), "dim-label");
+      g_autofree char *description = g_strdup_printf (_("%s %s (rank correlation %.2f)"), g_strstrip (readable),
+                                                      r >= 0 ? _("raises it") : _("lowers it"), r);
+
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), fabs (r));
+      gtk_widget_set_size_request (bar, 80, -1);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (bar, description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, (int) j, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), bar, 1, (int) j, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), direction, 2, (int) j, 1, 1);
+    }
+  gtk_box_append (self->info_box, grid);
+}
+
 /* What the chart shows, in what units, how well the model as written
  * follows its data, and the sources it rests on: built when asked for,
  * since the fit takes a run of the model. */
@@ -138,6 +193,8 @@ info_shown_cb (ArraigoChartCard *self)
       meaning = g_strdup (_("Show Uncertainty in the menu draws a band: where most runs fall when the model’s uncertain "
                             "numbers vary over the ranges their sources allow. Either way the lines explain; they do not forecast."));
     gtk_box_append (self->info_box, info_label (meaning, NULL));
+    if (bands != NULL)
+      add_sensitivity (self, spec, model, bands);
   }
   data = info->vendor != NULL ? g_hash_table_lookup (info->vendor, "chart.data") : NULL;
   cited = g_strdup_printf ("%s %s %s", info->doc ? info->doc : "", doc ? doc : "", data ? data : "");
@@ -203,6 +260,7 @@ arraigo_chart_card_class_init (ArraigoChartCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArraigoChartCard, box);
   gtk_widget_class_bind_template_child (widget_class, ArraigoChartCard, selector);
   gtk_widget_class_bind_template_child (widget_class, ArraigoChartCard, info_box);
+  gtk_widget_class_bind_template_child (widget_class, ArraigoChartCard, info_button);
   gtk_widget_class_bind_template_callback (widget_class, info_shown_cb);
   gtk_widget_class_bind_template_child (widget_class, ArraigoChartCard, table_label);
   gtk_widget_class_bind_template_child (widget_class, ArraigoChartCard, chart);
@@ -290,4 +348,14 @@ arraigo_chart_card_get_selected (ArraigoChartCard *self)
   g_return_val_if_fail (ARRAIGO_IS_CHART_CARD (self), 0);
 
   return gtk_drop_down_get_selected (self->selector);
+}
+
+/* Opens the chart's information, as its button does; its contents. */
+GtkWidget *
+arraigo_chart_card_show_info (ArraigoChartCard *self)
+{
+  g_return_val_if_fail (ARRAIGO_IS_CHART_CARD (self), NULL);
+
+  gtk_menu_button_popup (self->info_button);
+  return GTK_WIDGET (self->info_box);
 }

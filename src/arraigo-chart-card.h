@@ -28,5 +28,6 @@ void          arraigo_chart_card_set_selected (ArraigoChartCard  *self,
 ArraigoChart *arraigo_chart_card_get_chart    (ArraigoChartCard  *self);
 guint64       arraigo_chart_card_get_serial   (ArraigoChartCard  *self);
 guint         arraigo_chart_card_get_selected (ArraigoChartCard  *self);
+GtkWidget    *arraigo_chart_card_show_info    (ArraigoChartCard  *self);
 
 G_END_DECLS

@@ -192,21 +192,6 @@ arraigo_sim_command_ensemble (int     argc,
   return 0;
 }
 
-typedef struct
-{
-  guint  parameter;
-  double correlation;
-} Ranked;
-
-static int
-compare_ranked (const void *a,
-                const void *b)
-{
-  double x = fabs (((const Ranked *) a)->correlation), y = fabs (((const Ranked *) b)->correlation);
-
-  return x > y ? -1 : x < y;
-}
-
 int
 arraigo_sim_command_sensitivity (int     argc,
                                  char  **argv,
@@ -227,7 +212,8 @@ arraigo_sim_command_sensitivity (int     argc,
   g_autoptr (GOptionContext) context = g_option_context_new ("MODEL");
   g_autoptr (ArraigoModel) model = NULL;
   g_autoptr (ArraigoEnsemble) ensemble = NULL;
-  g_autofree Ranked *ranked = NULL;
+  g_autoptr (GArray) order = NULL;
+  g_autoptr (GArray) correlations = NULL;
   guint n, save = 0;
   int series;
 
@@ -263,15 +249,9 @@ arraigo_sim_command_sensitivity (int     argc,
   o.save_step = arraigo_model_get_dt (model);
   if (!arraigo_ensemble_run (ensemble, (guint) o.runs, (guint64) o.seed, (guint) o.threads, o.save_step, error))
     return 1;
-  for (guint t = 1; t < arraigo_ensemble_get_n_saves (ensemble); t++)
-    if (fabs (arraigo_ensemble_get_times (ensemble)[t] - time) < fabs (arraigo_ensemble_get_times (ensemble)[save] - time))
-      save = t;
-
+  save = arraigo_ensemble_find_save (ensemble, time);
   n = arraigo_ensemble_get_n_parameters (ensemble);
-  ranked = g_new (Ranked, MAX (n, 1));
-  for (guint j = 0; j < n; j++)
-    ranked[j] = (Ranked) { j, arraigo_ensemble_get_rank_correlation (ensemble, 0, save, j) };
-  qsort (ranked, n, sizeof (Ranked), compare_ranked);
+  order = arraigo_ensemble_rank_parameters (ensemble, 0, save, &correlations);
 
   g_print (_("%s at %g over %d runs: median %.4g, 5-95%% range %.4g to %.4g\n"), var,
            arraigo_ensemble_get_times (ensemble)[save], o.runs,
@@ -280,7 +260,7 @@ arraigo_sim_command_sensitivity (int     argc,
            arraigo_ensemble_get_quantile (ensemble, 0, save, 0.95));
   g_print (_("Assumptions by rank correlation with it (Spearman):\n"));
   for (guint j = 0; j < MIN (n, (guint) MAX (top, 0)); j++)
-    g_print ("%3u  %+.3f  %s\n", j + 1, ranked[j].correlation,
-             arraigo_model_get_series_name (model, arraigo_ensemble_get_parameter (ensemble, ranked[j].parameter)));
+    g_print ("%3u  %+.3f  %s\n", j + 1, g_array_index (correlations, double, j),
+             arraigo_model_get_series_name (model, arraigo_ensemble_get_parameter (ensemble, g_array_index (order, guint, j))));
   return 0;
 }

@@ -1113,6 +1113,29 @@ test_uncertainty_bands (void)
     g_assert_cmpuint (arraigo_ensemble_get_n_runs (arraigo_simulation_get_bands (simulation)), ==, 200);
     settle (GTK_WIDGET (window));
   }
+  /* The chart's information ranks the assumptions that move it most. */
+  {
+    GtkWidget *info = arraigo_chart_card_show_info (arraigo_window_get_chart_card (window, 0));
+    g_autoptr (GPtrArray) bars = g_ptr_array_new ();
+    guint headings = 0;
+
+    settle (GTK_WIDGET (window));
+    for (GtkWidget *w = gtk_widget_get_first_child (info); w != NULL; w = gtk_widget_get_next_sibling (w))
+      {
+        if (GTK_IS_LABEL (w) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (w)), "What Moves It Most in 2035"))
+          headings++;
+        if (GTK_IS_GRID (w))
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+            if (GTK_IS_LEVEL_BAR (c))
+              g_ptr_array_add (bars, c);
+      }
+    g_assert_cmpuint (headings, ==, 1);
+    g_assert_cmpuint (bars->len, ==, 5);
+    for (guint i = 1; i < bars->len; i++)
+      g_assert_cmpfloat (gtk_level_bar_get_value (bars->pdata[i - 1]), >=, gtk_level_bar_get_value (bars->pdata[i]));
+    save (render_widget (gtk_widget_get_ancestor (info, GTK_TYPE_POPOVER)), "chart-info.png");
+    gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (info, GTK_TYPE_POPOVER)));
+  }
   arraigo_window_set_view (window, ARRAIGO_CHART_VIEW_REGION);
   settle (GTK_WIDGET (window));
   g_assert_cmpuint (count_bands (window), ==, 2);

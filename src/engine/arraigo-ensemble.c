@@ -470,3 +470,60 @@ arraigo_ensemble_find_sum_output (ArraigoEnsemble *self,
     }
   return -1;
 }
+
+typedef struct
+{
+  guint  parameter;
+  double correlation;
+} Ranked;
+
+static int
+compare_ranked (const void *a,
+                const void *b)
+{
+  double x = fabs (((const Ranked *) a)->correlation), y = fabs (((const Ranked *) b)->correlation);
+
+  if (x != y)
+    return x > y ? -1 : 1;
+  return ((const Ranked *) a)->parameter < ((const Ranked *) b)->parameter ? -1 : 1;
+}
+
+/* The parameters ordered by how strongly each alone moves OUTPUT at SAVE
+ * (the size of its rank correlation), strongest first, with their
+ * correlations in CORRELATIONS (same order) when not NULL. */
+GArray *
+arraigo_ensemble_rank_parameters (ArraigoEnsemble *self,
+                                  guint            output,
+                                  guint            save,
+                                  GArray         **correlations)
+{
+  guint n = self->parameters->len;
+  g_autofree Ranked *ranked = g_new (Ranked, MAX (n, 1));
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+
+  for (guint j = 0; j < n; j++)
+    ranked[j] = (Ranked) { j, arraigo_ensemble_get_rank_correlation (self, output, save, j) };
+  qsort (ranked, n, sizeof (Ranked), compare_ranked);
+  if (correlations != NULL)
+    *correlations = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  for (guint j = 0; j < n; j++)
+    {
+      g_array_append_val (order, ranked[j].parameter);
+      if (correlations != NULL)
+        g_array_append_val (*correlations, ranked[j].correlation);
+    }
+  return order;
+}
+
+/* The save nearest to TIME. */
+guint
+arraigo_ensemble_find_save (ArraigoEnsemble *self,
+                            double           time)
+{
+  guint save = 0;
+
+  for (guint t = 1; t < self->n_saves; t++)
+    if (fabs (self->times[t] - time) < fabs (self->times[save] - time))
+      save = t;
+  return save;
+}

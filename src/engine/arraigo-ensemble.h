@@ -51,6 +51,13 @@ double           arraigo_ensemble_get_rank_correlation (ArraigoEnsemble *self,
                                                   guint             save,
                                                   guint             parameter);
 
+GArray          *arraigo_ensemble_rank_parameters (ArraigoEnsemble *self,
+                                                  guint             output,
+                                                  guint             save,
+                                                  GArray          **correlations) G_GNUC_WARN_UNUSED_RESULT;
+guint            arraigo_ensemble_find_save      (ArraigoEnsemble  *self,
+                                                  double            time);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArraigoEnsemble, arraigo_ensemble_free)
 
 G_END_DECLS
