@@ -31,3 +31,11 @@ arraigo_localized (GHashTable *vendor,
   value = g_hash_table_lookup (vendor, key);
   return value ? value : fallback;
 }
+
+/* The model's name in the user's language when its header gives one
+ * (<arraigo:model name-es="...">), else its <name>. */
+const char *
+arraigo_localized_model_name (ArraigoModel *model)
+{
+  return arraigo_localized (arraigo_model_get_vendor (model), "model.name", arraigo_model_get_name (model));
+}

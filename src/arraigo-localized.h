@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "engine/arraigo-model.h"
+
 G_BEGIN_DECLS
 
 /* "lever.label" finds "lever.label-es" in a Spanish session, and falls back
@@ -14,5 +16,6 @@ G_BEGIN_DECLS
 const char *arraigo_localized (GHashTable *vendor,
                                const char *key,
                                const char *fallback);
+const char *arraigo_localized_model_name (ArraigoModel *model);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arraigo-localized.h"
 #include "arraigo-paths.h"
 #include "arraigo-scenario-file.h"
 #include "arraigo-sources-window.h"
@@ -147,12 +148,12 @@ update_title (ArraigoWindow *self)
   if (self->file != NULL)
     {
       g_autofree char *name = g_file_get_basename (self->file);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", name, arraigo_model_get_name (self->model));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", name, arraigo_localized_model_name (self->model));
 
       adw_window_title_set_subtitle (self->window_title, subtitle);
     }
   else
-    adw_window_title_set_subtitle (self->window_title, arraigo_model_get_name (self->model));
+    adw_window_title_set_subtitle (self->window_title, arraigo_localized_model_name (self->model));
   window_title = g_strdup_printf ("%s%s — %s", modified ? "• " : "", arraigo_scenario_get_title (self->scenario), _("Arraigo"));
   /* Called for every lever change while a slider moves: only a real change
    * reaches the window system. */

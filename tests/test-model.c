@@ -707,6 +707,18 @@ test_metadata (void)
 
   g_ptr_array_add (titled_groups, NULL);   /* kept NULL-terminated for g_strv_contains */
 
+  /* The model's name for Spanish readers, from its header. */
+  g_assert_cmpstr (g_hash_table_lookup (arraigo_model_get_vendor (model), "model.name-es"), ==, "Migración del Triángulo Norte");
+  for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
+    {
+      const ArraigoVariableInfo *info = arraigo_model_get_variable (model, i);
+
+      /* Every chart explains itself in both languages. */
+      if (info->vendor != NULL && g_hash_table_contains (info->vendor, "chart.order") &&
+          (!g_hash_table_contains (info->vendor, "chart.doc") || !g_hash_table_contains (info->vendor, "chart.doc-es")))
+        g_error ("the chart of '%s' has no doc and doc-es", info->name);
+    }
+
   for (guint i = 0; i < arraigo_model_get_n_variables (model); i++)
     {
       const ArraigoVariableInfo *info = arraigo_model_get_variable (model, i);

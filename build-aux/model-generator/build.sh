@@ -15,6 +15,7 @@ cat <<'HDR'
     <product version="0.2.0" lang="en">Arraigo</product>
     <author>The Arraigo developers</author>
     <caption>Migration from Guatemala, Honduras and El Salvador to the United States, 2012-2045: an explanatory system-dynamics model, not a forecast.</caption>
+    <arraigo:model name-es="Migración del Triángulo Norte" caption-es="Migración de Guatemala, Honduras y El Salvador a Estados Unidos, 2012-2045: un modelo explicativo de dinámica de sistemas, no un pronóstico."/>
 HDR
 (cd "$here" && python3 sources.py)
 cat <<'HDR'

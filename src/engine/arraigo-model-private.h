@@ -134,6 +134,7 @@ struct _ArraigoModel
   ArraigoMethod        method;
   char                *time_units;
   GPtrArray           *sources;        /* GHashTable * per <arraigo:source>, in file order */
+  GHashTable          *vendor;         /* the header's <arraigo:model> attributes, "model.name-es" */
   GPtrArray           *source_phrases; /* GStrv per source: its name, then its cite phrases */
 
   GPtrArray           *variables;      /* ArraigoVariableInfo * */

@@ -55,6 +55,7 @@ model_new (const ArraigoXmileDocument *doc)
   m->method = doc->method;
   m->time_units = g_strdup (doc->time_units);
   m->sources = g_ptr_array_ref (doc->sources);
+  m->vendor = g_hash_table_ref (doc->vendor);
   m->source_phrases = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   for (guint i = 0; i < m->sources->len; i++)
     {
@@ -185,6 +186,7 @@ arraigo_model_unref (ArraigoModel *self)
   g_free (self->filename);
   g_free (self->name);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->vendor, g_hash_table_unref);
   g_clear_pointer (&self->source_phrases, g_ptr_array_unref);
   g_free (self->sha256);
   g_free (self->fingerprint);
@@ -219,6 +221,14 @@ arraigo_model_get_name (ArraigoModel *self)
 /* The references the model cites (<arraigo:source> in its header): each a
  * table of attributes such as "name" ("Clemens 2017"), "kind" ("document",
  * "research", "data"), "citation", "url", "use" and their "-es" variants. */
+/* The header's <arraigo:model> attributes as "model.<attribute>" (such as
+ * "model.name-es", the model's name in Spanish); empty when it has none. */
+GHashTable *
+arraigo_model_get_vendor (ArraigoModel *self)
+{
+  return self->vendor;
+}
+
 guint
 arraigo_model_get_n_sources (ArraigoModel *self)
 {

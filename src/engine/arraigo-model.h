@@ -44,6 +44,7 @@ void                       arraigo_model_unref            (ArraigoModel  *self);
 
 const char                *arraigo_model_get_name         (ArraigoModel  *self);
 const char                *arraigo_model_get_filename     (ArraigoModel  *self);
+GHashTable                *arraigo_model_get_vendor     (ArraigoModel  *self);
 guint                      arraigo_model_get_n_sources    (ArraigoModel  *self);
 GHashTable                *arraigo_model_get_source       (ArraigoModel  *self,
                                                            guint          index);

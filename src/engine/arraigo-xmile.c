@@ -167,6 +167,7 @@ arraigo_xmile_document_free (ArraigoXmileDocument *doc)
   g_ptr_array_unref (doc->gfs);
   g_ptr_array_unref (doc->macros);
   g_ptr_array_unref (doc->sources);
+  g_hash_table_unref (doc->vendor);
   g_free (doc);
 }
 
@@ -346,6 +347,10 @@ start_element (GMarkupParseContext  *ctx,
           begin_text (l, TEXT_VENDOR);
           return;
         }
+      /* The model's own words for people, such as its name in Spanish. */
+      if (strcmp (element_name, "arraigo:model") == 0 && strcmp (parent, "header") == 0)
+        for (guint i = 0; names[i] != NULL; i++)
+          g_hash_table_replace (l->doc->vendor, g_strdup_printf ("model.%s", local_name (names[i])), g_strdup (values[i]));
       /* The references the model's documentation cites, for a Sources page. */
       if (strcmp (element_name, "arraigo:source") == 0 && strcmp (parent, "header") == 0)
         {
@@ -997,6 +1002,7 @@ arraigo_xmile_parse (const char  *data,
   doc->gfs = g_ptr_array_new_with_free_func ((GDestroyNotify) arraigo_xmile_gf_free);
   doc->macros = g_ptr_array_new_with_free_func (macro_free);
   doc->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  doc->vendor = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if ((gsize) length > ARRAIGO_XMILE_MAX_FILE_SIZE)
     {

@@ -87,6 +87,7 @@ typedef struct
   GPtrArray     *gfs;        /* named ArraigoXmileGf * */
   GPtrArray     *macros;     /* ArraigoXmileMacro * */
   GPtrArray     *sources;    /* GHashTable * of each <arraigo:source>'s attributes */
+  GHashTable    *vendor;     /* "model.<attribute>" of the header's <arraigo:model> */
 } ArraigoXmileDocument;
 
 ArraigoXmileDocument *arraigo_xmile_parse         (const char           *data,
