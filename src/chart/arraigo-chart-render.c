@@ -384,7 +384,21 @@ draw_legend (Frame             *f,
   if (!f->style->hide_pins)
     g_array_append_vals (entries, pins->data, pins->len);
   if (has_points)
-    g_array_append_val (entries, ((LegendEntry) { _("CBP data"), ARRAIGO_CHART_POINTS, &f->style->foreground, 0 }));
+    {
+      /* The data's own colour when they have one (a region total), the
+       * text colour when each country's data take its colour. */
+      const ArraigoColor *points = NULL;
+
+      for (guint i = 0; i < arraigo_chart_model_get_n_series (model); i++)
+        {
+          const ArraigoChartSeries *s = arraigo_chart_model_get_series (model, i);
+          const ArraigoColor *c = &f->style->palette[s->color % ARRAIGO_CHART_PALETTE_SIZE];
+
+          if (s->kind == ARRAIGO_CHART_POINTS)
+            points = points == NULL || points == c ? c : &f->style->foreground;
+        }
+      g_array_append_val (entries, ((LegendEntry) { _("CBP data"), ARRAIGO_CHART_POINTS, points, 0 }));
+    }
   if (has_band)
     g_array_append_val (entries, ((LegendEntry) { _("Uncertainty"), ARRAIGO_CHART_BAND, &f->style->foreground, 0 }));
 
