@@ -25,6 +25,7 @@ struct _ArraigoComparisonWindow
   GPtrArray         *specs;
   GSettings         *settings;
   GArray            *years;       /* double: the years offered */
+  guint              rebuild_source;
 
   GtkDropDown       *year_selector;
   GtkGrid           *grid;
@@ -32,15 +33,6 @@ struct _ArraigoComparisonWindow
 };
 
 G_DEFINE_FINAL_TYPE (ArraigoComparisonWindow, arraigo_comparison_window, ADW_TYPE_WINDOW)
-
-/* The current scenario's name as the window's title shows it. */
-char *
-arraigo_comparison_current_title (ArraigoScenario *scenario)
-{
-  /* Translators: the scenario's name, with a mark when the levers differ from it */
-  return arraigo_scenario_get_modified (scenario) ? g_strdup_printf (_("%s (modified)"), arraigo_scenario_get_title (scenario))
-                                                  : g_strdup (arraigo_scenario_get_title (scenario));
-}
 
 static double
 selected_year (ArraigoComparisonWindow *self)
@@ -60,7 +52,7 @@ compared_runs (ArraigoComparisonWindow *self,
   GArray *runs = g_array_new (FALSE, FALSE, sizeof (ArraigoChartComparison));
 
   {
-    g_autofree char *title = arraigo_comparison_current_title (arraigo_simulation_get_scenario (self->simulation));
+    g_autofree char *title = arraigo_scenario_dup_shown_title (arraigo_simulation_get_scenario (self->simulation));
 
     /* TRANSLATORS: the comparison table's column for the levers as they stand */
     *current_title = g_strdup_printf (_("%s (current)"), title);
@@ -189,6 +181,25 @@ rebuild (ArraigoComparisonWindow *self)
     }
 }
 
+static gboolean
+rebuild_cb (gpointer data)
+{
+  ArraigoComparisonWindow *self = data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* While a slider moves the current run changes every frame: the table,
+ * a hundred widgets, follows once the slider has been still a moment. */
+static void
+run_updated_cb (ArraigoComparisonWindow *self)
+{
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  self->rebuild_source = g_timeout_add (150, rebuild_cb, self);
+}
+
 static void
 year_changed_cb (ArraigoComparisonWindow *self)
 {
@@ -229,6 +240,7 @@ arraigo_comparison_window_dispose (GObject *object)
 {
   ArraigoComparisonWindow *self = ARRAIGO_COMPARISON_WINDOW (object);
 
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ARRAIGO_TYPE_COMPARISON_WINDOW);
   g_clear_object (&self->simulation);
   g_clear_object (&self->settings);
@@ -299,7 +311,7 @@ arraigo_comparison_window_new (GtkWindow         *parent,
   g_signal_handlers_block_by_func (self->year_selector, year_changed_cb, self);
   fill_years (self, arraigo_scenario_get_model (arraigo_simulation_get_scenario (simulation)));
   g_signal_handlers_unblock_by_func (self->year_selector, year_changed_cb, self);
-  g_signal_connect_object (simulation, "updated", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (simulation, "updated", G_CALLBACK (run_updated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (simulation, "pinned-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   rebuild (self);
   return self;

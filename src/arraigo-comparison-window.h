@@ -21,6 +21,5 @@ ArraigoComparisonWindow *arraigo_comparison_window_new      (GtkWindow          
                                                              GPtrArray               *specs,
                                                              GSettings               *settings);
 char                    *arraigo_comparison_window_get_text (ArraigoComparisonWindow *self) G_GNUC_WARN_UNUSED_RESULT;
-char                    *arraigo_comparison_current_title   (ArraigoScenario         *scenario) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

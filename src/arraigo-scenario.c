@@ -696,3 +696,14 @@ arraigo_scenario_to_text (ArraigoScenario *self)
   g_string_append_printf (text, "%s: %s\n", C_("scenario text", "Model"), model_file);
   return g_string_free (text, FALSE);
 }
+
+/* The scenario's name as the window's title shows it: with a mark once the
+ * levers differ from it. */
+char *
+arraigo_scenario_dup_shown_title (ArraigoScenario *self)
+{
+  g_return_val_if_fail (ARRAIGO_IS_SCENARIO (self), NULL);
+
+  /* Translators: the scenario's name, with a mark when the levers differ from it */
+  return arraigo_scenario_get_modified (self) ? g_strdup_printf (_("%s (modified)"), self->title) : g_strdup (self->title);
+}

@@ -75,6 +75,7 @@ void                arraigo_scenario_clear_history (ArraigoScenario    *self);
 gboolean            arraigo_scenario_can_undo     (ArraigoScenario     *self);
 gboolean            arraigo_scenario_can_redo     (ArraigoScenario     *self);
 const char         *arraigo_scenario_get_title    (ArraigoScenario     *self);
+char               *arraigo_scenario_dup_shown_title (ArraigoScenario  *self) G_GNUC_WARN_UNUSED_RESULT;
 gboolean            arraigo_scenario_get_modified (ArraigoScenario     *self);
 char               *arraigo_scenario_format_value (ArraigoScenario     *self,
                                                    guint                index,

@@ -228,7 +228,7 @@ pin_current_action (GtkWidget  *widget,
     return;
   file = arraigo_scenario_to_file (scenario);
   g_free (file->title);
-  file->title = arraigo_comparison_current_title (scenario);
+  file->title = arraigo_scenario_dup_shown_title (scenario);
   pin_file (self, file);
 }
 

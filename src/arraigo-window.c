@@ -141,9 +141,7 @@ update_title (ArraigoWindow *self)
   if (self->scenario == NULL)
     return;
   modified = arraigo_scenario_get_modified (self->scenario);
-  /* Translators: the scenario's name, with a mark when the levers differ from it */
-  title = modified ? g_strdup_printf (_("%s (modified)"), arraigo_scenario_get_title (self->scenario))
-                   : g_strdup (arraigo_scenario_get_title (self->scenario));
+  title = arraigo_scenario_dup_shown_title (self->scenario);
   adw_window_title_set_title (self->window_title, title);
   if (self->file != NULL)
     {
